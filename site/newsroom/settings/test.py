@@ -1,0 +1,16 @@
+"""Settings for the test suite: fast hashing, files in a temporary folder."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DEBUG", "0")
+
+from .base import *  # noqa: E402,F403
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="symposium-test-media-")
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,0 +1,23 @@
+"""The add-on's settings, all prefixed SYMPOSIUM_ and all optional.
+
+Read through these functions (not at import time) so tests can override them.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Page types a SymposiumPage may be created under; None means anywhere.
+    "SYMPOSIUM_PARENT_PAGE_TYPES": None,
+    # Largest .docx the intake accepts, in megabytes.
+    "SYMPOSIUM_MAX_UPLOAD_MB": 20,
+    # Default page limit for a paper when the plan sets none.
+    "SYMPOSIUM_DEFAULT_PAGE_LIMIT": 7,
+    # Path of LibreOffice's soffice binary; None means look it up on PATH.
+    "SYMPOSIUM_SOFFICE": None,
+    # Seconds a LibreOffice conversion may take before it is abandoned.
+    "SYMPOSIUM_SOFFICE_TIMEOUT": 60,
+}
+
+
+def get(name):
+    return getattr(settings, name, DEFAULTS[name])
