@@ -1,0 +1,39 @@
+"""The home page of the news site."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """Front page: the latest news and the symposia in progress."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage", "symposium_pages.SymposiumPage"]
+    max_count_per_parent = 1
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import NewsArticlePage
+        from symposium_pages.models import SymposiumPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = (
+            NewsArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("main_image")
+            .order_by("-date", "-pk")[:6]
+        )
+        context["symposia"] = (
+            SymposiumPage.objects.live().public().descendant_of(self).order_by("-issued_on")[:3]
+        )
+        return context

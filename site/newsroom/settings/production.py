@@ -8,9 +8,7 @@ from .env import env_bool
 if DEBUG:  # noqa: F405
     raise ImproperlyConfigured("DEBUG must be off in production settings.")
 if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured(
-        "SECRET_KEY is not set: production refuses to start without one."
-    )
+    raise ImproperlyConfigured("SECRET_KEY is not set: production refuses to start without one.")
 
 # Compressed, content-hashed static files served by whitenoise.
 STORAGES["staticfiles"] = {  # noqa: F405

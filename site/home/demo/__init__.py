@@ -1,0 +1,1 @@
+"""The demonstration content: a provincial news site running the Gia Lai symposium."""

@@ -1,0 +1,135 @@
+"""Builds the demo tree. Idempotent: what exists is kept, what is missing is added."""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
+from symposium_pages.models import LegalBasis, ProgrammeItem, SymposiumAssignment, SymposiumPage
+
+from . import news as news_data
+from . import symposium as symposium_data
+from .pictures import demo_image
+
+HOME = {
+    "title": "Báo Gia Lai điện tử",
+    "slug": "home",
+    "intro": "Tin tức, sự kiện của tỉnh Gia Lai.",
+}
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _add_child(parent, page):
+    parent.add_child(instance=page)
+    return _publish(page)
+
+
+def build_home(log):
+    """The home page at the site root, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.child_of(root).first()
+    if home is None:
+        welcome = Page.objects.child_of(root).filter(slug=HOME["slug"]).first()
+        if welcome is not None and welcome.specific_class is Page:
+            welcome.delete()
+        home = _add_child(
+            root,
+            HomePage(
+                title=HOME["title"],
+                slug=HOME["slug"],
+                intro=HOME["intro"],
+                locale=Locale.get_default(),
+            ),
+        )
+        log(f"+ home page: {home.title}")
+    # The default site answers every host name; give it the address the demo is served on.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.root_page = home
+    site.site_name = HOME["title"]
+    site.save()
+    return home
+
+
+def build_news(home, log):
+    section = NewsIndexPage.objects.child_of(home).filter(slug=news_data.SECTION["slug"]).first()
+    if section is None:
+        section = _add_child(home, NewsIndexPage(show_in_menus=True, **news_data.SECTION))
+        log(f"+ news section: {section.title}")
+    articles = []
+    for data in news_data.ARTICLES:
+        article = NewsArticlePage.objects.child_of(section).filter(slug=data["slug"]).first()
+        if article is None:
+            title, seed = data["image"]
+            article = NewsArticlePage(
+                title=data["title"],
+                slug=data["slug"],
+                date=timezone.make_aware(data["date"]),
+                byline=data["byline"],
+                lead=data["lead"],
+                main_image=demo_image(title, seed),
+                main_image_caption=data["caption"],
+                main_image_credit=data["credit"],
+                body=[("paragraph", f"<p>{text}</p>") for text in data["body"]],
+                source_name=data["source_name"],
+                source_url=data["source_url"],
+            )
+            article.first_published_at = article.date
+            _add_child(section, article)
+            log(f"+ article: {article.title}")
+        articles.append((article, data))
+    return section, articles
+
+
+def build_symposium(home, log):
+    plan = symposium_data.PLAN
+    symposium = SymposiumPage.objects.child_of(home).filter(slug=plan["slug"]).first()
+    if symposium is not None:
+        return symposium
+    symposium = SymposiumPage(show_in_menus=True, **plan)
+    symposium.legal_bases = [LegalBasis(**item) for item in symposium_data.LEGAL_BASES]
+    symposium.assignments = [SymposiumAssignment(**item) for item in symposium_data.ASSIGNMENTS]
+    symposium.programme_items = [
+        ProgrammeItem(
+            starts_at=datetime.time.fromisoformat(start),
+            ends_at=datetime.time.fromisoformat(end),
+            title=title,
+            speaker=speaker,
+        )
+        for start, end, title, speaker in symposium_data.PROGRAMME
+    ]
+    _add_child(home, symposium)
+    log(f"+ symposium: {symposium.plan_number} {symposium.title}")
+    return symposium
+
+
+def link_coverage(articles, symposium, log):
+    for article, data in articles:
+        if not data.get("related_symposium"):
+            continue
+        if article.related_links.filter(related_page=symposium).exists():
+            continue
+        article = article.specific
+        article.related_links.add(RelatedArticle(related_page=symposium))
+        _publish(article)
+        log(f"+ link: {article.title} → {symposium.plan_number}")
+
+
+@transaction.atomic
+def load_demo(log=print):
+    home = build_home(log)
+    _section, articles = build_news(home, log)
+    symposium = build_symposium(home, log)
+    link_coverage(articles, symposium, log)
+    return home

@@ -1,0 +1,304 @@
+"""The plan (kế hoạch) of one symposium, as a Wagtail page."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .. import conf
+from ..validators import validate_plan_number
+
+
+class SymposiumPage(Page):
+    """One symposium as its plan describes it: the facts, the tasks, the programme."""
+
+    plan_number = models.CharField(
+        _("plan number"),
+        max_length=40,
+        validators=[validate_plan_number],
+        help_text=_("In the Party form, e.g. 92-KH/TU."),
+    )
+    issuing_body = models.CharField(
+        _("issuing body"),
+        max_length=255,
+        help_text=_("e.g. Ban Thường vụ Tỉnh ủy Gia Lai"),
+    )
+    issuing_place = models.CharField(
+        _("place of issue"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown in the date line, e.g. Gia Lai."),
+    )
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
+
+    event_starts_at = models.DateTimeField(
+        _("starts at"),
+        null=True,
+        blank=True,
+        help_text=_("Exact date and time, when known."),
+    )
+    event_ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    event_period = models.CharField(
+        _("expected period"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "When only an approximate time is known, written as the plan says it, "
+            "e.g. 'cuối tháng 8 năm 2022'. Shown exactly as written."
+        ),
+    )
+    event_period_start = models.DateField(
+        _("earliest date of the period"),
+        null=True,
+        blank=True,
+        help_text=_("The first day the expected period can begin; used to check the deadline."),
+    )
+    event_period_end = models.DateField(_("last date of the period"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+
+    lead = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown at the top of the page and in listings."),
+    )
+    purpose = RichTextField(_("purpose"), blank=True)
+    requirements = RichTextField(_("requirements"), blank=True)
+    paper_guidance = RichTextField(
+        _("guidance for papers"),
+        blank=True,
+        help_text=_("The suggested structure and topics of the papers."),
+    )
+    page_limit = models.PositiveSmallIntegerField(
+        _("page limit (A4 pages)"),
+        default=7,
+        validators=[MinValueValidator(1)],
+    )
+    submission_deadline = models.DateField(
+        _("papers due before"),
+        help_text=_("Papers received on or after this date are late."),
+    )
+    receiving_department = models.CharField(
+        _("receiving department"),
+        max_length=255,
+        help_text=_("The department the units send their papers to."),
+    )
+    contact = models.TextField(
+        _("contact for difficulties"),
+        blank=True,
+        help_text=_("Where units report difficulties while carrying out the plan."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("plan_number"),
+        index.SearchField("lead"),
+        index.SearchField("purpose"),
+        index.SearchField("requirements"),
+        index.SearchField("paper_guidance"),
+        index.FilterField("submission_deadline"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("plan_number"), FieldPanel("issued_on")]),
+                FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("issuing_place")]),
+            ],
+            heading=_("The plan"),
+        ),
+        FieldPanel("lead"),
+        FieldPanel("purpose"),
+        FieldPanel("requirements"),
+        InlinePanel("legal_bases", heading=_("Legal basis"), label=_("Party document")),
+    ]
+    event_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_starts_at"), FieldPanel("event_ends_at")]),
+                FieldPanel("event_period"),
+                FieldRowPanel([FieldPanel("event_period_start"), FieldPanel("event_period_end")]),
+                FieldPanel("venue"),
+            ],
+            heading=_("Time and place"),
+        ),
+        InlinePanel("programme_items", heading=_("Programme"), label=_("Programme item")),
+    ]
+    paper_panels = [
+        FieldRowPanel([FieldPanel("page_limit"), FieldPanel("submission_deadline")]),
+        FieldPanel("receiving_department"),
+        FieldPanel("paper_guidance"),
+    ]
+    assignment_panels = [
+        InlinePanel("assignments", heading=_("Assignments"), label=_("Assignment")),
+        FieldPanel("contact"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Plan")),
+            ObjectList(event_panels, heading=_("Time and programme")),
+            ObjectList(paper_panels, heading=_("Papers")),
+            ObjectList(assignment_panels, heading=_("Assignments")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    parent_page_types = conf.get("SYMPOSIUM_PARENT_PAGE_TYPES")
+    subpage_types = []
+    template = "symposium_pages/symposium_page.html"
+
+    class Meta:
+        verbose_name = _("symposium")
+        verbose_name_plural = _("symposia")
+
+    # -- derived facts ---------------------------------------------------
+
+    @property
+    def event_date(self):
+        """The first day the symposium can take place, exact or from the period."""
+        if self.event_starts_at:
+            return timezone.localtime(self.event_starts_at).date()
+        return self.event_period_start
+
+    def deadline_passed(self, today=None):
+        today = today or timezone.localdate()
+        return self.submission_deadline is not None and today >= self.submission_deadline
+
+    @property
+    def last_day_to_submit(self):
+        if self.submission_deadline is None:
+            return None
+        return self.submission_deadline - datetime.timedelta(days=1)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        context["deadline_passed"] = self.deadline_passed(today)
+        context["days_left"] = (
+            (self.submission_deadline - today).days if self.submission_deadline else None
+        )
+        return context
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.event_starts_at and not self.event_period:
+            errors["event_period"] = _(
+                "Give either the exact start or the expected period of the symposium."
+            )
+        if self.event_period and not self.event_starts_at and not self.event_period_start:
+            errors["event_period_start"] = _(
+                "Give the earliest date of the expected period, so the deadline can be checked."
+            )
+        if (
+            self.event_starts_at
+            and self.event_ends_at
+            and self.event_ends_at < self.event_starts_at
+        ):
+            errors["event_ends_at"] = _("The symposium cannot end before it starts.")
+        if (
+            self.event_period_start
+            and self.event_period_end
+            and self.event_period_end < self.event_period_start
+        ):
+            errors["event_period_end"] = _("The period cannot end before it begins.")
+        event_date = self.event_date
+        if self.submission_deadline and event_date and self.submission_deadline >= event_date:
+            errors["submission_deadline"] = _(
+                "The deadline for papers must fall before the symposium (%(date)s)."
+            ) % {"date": event_date.strftime("%d/%m/%Y")}
+        if self.page_limit is not None and self.page_limit < 1:
+            errors["page_limit"] = _("The page limit must be at least one page.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class LegalBasis(Orderable):
+    """A Party document the plan implements (Kết luận, Chỉ thị, Nghị quyết…)."""
+
+    page = ParentalKey(SymposiumPage, on_delete=models.CASCADE, related_name="legal_bases")
+    number = models.CharField(_("number"), max_length=40, help_text=_("e.g. 21-KL/TW"))
+    issued_on = models.DateField(_("date"), null=True, blank=True)
+    issuer = models.CharField(_("issued by"), max_length=255, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("issued_on")]),
+        FieldPanel("issuer"),
+        FieldPanel("title"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Party document")
+        verbose_name_plural = _("legal basis")
+
+    def __str__(self):
+        return self.number
+
+
+class SymposiumAssignment(Orderable):
+    """Who does what: the lead, the coordinating units, the budget, the rest."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        COORDINATE = "coordinate", _("Coordinate")
+        BUDGET = "budget", _("Budget")
+        OTHER = "other", _("Other")
+
+    page = ParentalKey(SymposiumPage, on_delete=models.CASCADE, related_name="assignments")
+    unit_name = models.CharField(_("unit"), max_length=255)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OTHER)
+    tasks = models.TextField(_("tasks"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("unit_name"), FieldPanel("role")]),
+        FieldPanel("tasks"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self):
+        return f"{self.unit_name} ({self.get_role_display()})"
+
+
+class ProgrammeItem(Orderable):
+    """One item of the programme, in order."""
+
+    page = ParentalKey(SymposiumPage, on_delete=models.CASCADE, related_name="programme_items")
+    starts_at = models.TimeField(_("from"), null=True, blank=True)
+    ends_at = models.TimeField(_("to"), null=True, blank=True)
+    title = models.CharField(_("item"), max_length=500)
+    speaker = models.CharField(
+        _("speaker or unit"),
+        max_length=255,
+        blank=True,
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("title"),
+        FieldPanel("speaker"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme")
+
+    def __str__(self):
+        return self.title
