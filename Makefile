@@ -1,0 +1,68 @@
+# Two commands for a newcomer: `make demo` and `make test`. The rest are their pieces.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 0.0.0.0
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+
+.PHONY: help setup setup-test system-deps demo serve test lint bench clean
+
+help:
+	@echo "make demo   build everything, load the Gia Lai demo and serve it on http://127.0.0.1:8000"
+	@echo "make test   install what the tests need and run the whole suite"
+	@echo "make setup  create .venv and install the project"
+	@echo "make serve  gunicorn with production settings on \$$PORT (needs SECRET_KEY)"
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[site,postgres]"
+	@touch $@
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[test,postgres]"
+	@touch $@
+
+setup-test: $(VENV)/.installed-test
+
+# Debian packages the tests use: chromium (browser journeys), LibreOffice (exact page
+# counts), fonts metric-compatible with Times New Roman, gettext. Installed when we are root.
+system-deps:
+	@bash scripts/system-deps.sh
+
+.demo-secret:
+	@$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+demo: setup .demo-secret
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) load_demo
+	DEBUG=1 $(MANAGE) demo_admin
+	$(MAKE) --no-print-directory serve HOST=127.0.0.1 PORT=8000 HTTPS=0 \
+		SECRET_KEY="$$(cat .demo-secret)" ALLOWED_HOSTS=127.0.0.1,localhost
+
+serve: setup
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(MANAGE) collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(MANAGE) migrate --noinput -v0
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C stops)"
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(VENV)/bin/gunicorn \
+		--pythonpath site --bind $(HOST):$(PORT) --access-logfile - \
+		--workers $${WEB_CONCURRENCY:-2} newsroom.wsgi:application
+
+test: setup-test system-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: setup-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check site symposium_pages tests bench
+
+clean:
+	rm -rf $(VENV) static_collected .pytest_cache

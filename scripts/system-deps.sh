@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite uses, when we may (root with apt-get).
+# Without them the browser and LibreOffice tests skip, saying why; CI sets
+# SYMPOSIUM_REQUIRE_SYSTEM_DEPS=1 so that a missing package fails instead.
+set -euo pipefail
+packages=(chromium libreoffice-writer-nogui fonts-liberation gettext)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+else
+    echo "Not installed (tests that need them will skip): ${missing[*]}"
+    echo "Install them with: sudo apt-get install ${missing[*]}"
+fi
