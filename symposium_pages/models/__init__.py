@@ -1,8 +1,11 @@
 """The add-on's models, split by concept; import them from here."""
 
+from .invited_units import InvitedUnitsPage  # noqa: F401
+from .papers import PaperPage, PaperSubmission  # noqa: F401
 from .symposium import (  # noqa: F401
     LegalBasis,
     ProgrammeItem,
     SymposiumAssignment,
     SymposiumPage,
 )
+from .units import Invitation, Unit  # noqa: F401

@@ -158,7 +158,7 @@ class SymposiumPage(Page):
     )
 
     parent_page_types = conf.get("SYMPOSIUM_PARENT_PAGE_TYPES")
-    subpage_types = []
+    subpage_types = ["symposium_pages.InvitedUnitsPage", "symposium_pages.PaperPage"]
     template = "symposium_pages/symposium_page.html"
 
     class Meta:

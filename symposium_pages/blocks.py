@@ -1,0 +1,62 @@
+"""StreamField blocks of a paper's body: what an extracted .docx can hold."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+INLINE_FEATURES = ["bold", "italic", "underline", "link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("text"))
+    level = blocks.ChoiceBlock(
+        choices=[("2", _("Heading")), ("3", _("Subheading")), ("4", _("Minor heading"))],
+        default="2",
+        label=_("level"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "symposium_pages/blocks/heading.html"
+
+
+class ListBlock(blocks.StructBlock):
+    ordered = blocks.BooleanBlock(required=False, label=_("numbered"))
+    items = blocks.ListBlock(blocks.RichTextBlock(features=INLINE_FEATURES), label=_("items"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List")
+        template = "symposium_pages/blocks/list.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt = blocks.CharBlock(required=False, label=_("alternative text"))
+    caption = blocks.CharBlock(required=False, label=_("caption"))
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "symposium_pages/blocks/figure.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("quotation"))
+    attribution = blocks.CharBlock(required=False, label=_("attribution"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "symposium_pages/blocks/quote.html"
+
+
+class PaperBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=INLINE_FEATURES, label=_("Paragraph"))
+    list = ListBlock()
+    table = TableBlock(label=_("Table"))
+    image = FigureBlock()
+    quote = QuoteBlock()

@@ -1,0 +1,183 @@
+"""Papers (tham luận): the keynote, the units' papers and the closing summary."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import PaperBodyBlock
+from .units import Invitation
+
+
+class PaperPage(Page):
+    """One paper as the Department edits and publishes it; the upload is kept as a document."""
+
+    class Kind(models.TextChoices):
+        KEYNOTE = "keynote", _("Keynote report")
+        PAPER = "paper", _("Paper")
+        CLOSING = "closing", _("Closing summary")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PAPER)
+    unit = models.ForeignKey(
+        "symposium_pages.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="papers",
+    )
+    invitation = models.ForeignKey(
+        "symposium_pages.Invitation",
+        verbose_name=_("invitation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="papers",
+    )
+    presenter_name = models.CharField(_("presenter"), max_length=255, blank=True)
+    presenter_position = models.CharField(_("presenter's position"), max_length=255, blank=True)
+    programme_order = models.PositiveSmallIntegerField(
+        _("order in the programme"),
+        default=100,
+        help_text=_("Papers are listed and printed in this order, lowest first."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(PaperBodyBlock(), verbose_name=_("body"), blank=True)
+    original = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("original file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The .docx as received; kept in a private collection."),
+    )
+    words = models.PositiveIntegerField(_("words"), null=True, blank=True)
+    pages = models.PositiveSmallIntegerField(_("pages"), null=True, blank=True)
+    page_count_method = models.CharField(_("pages counted by"), max_length=20, blank=True)
+    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("presenter_name"),
+        index.FilterField("kind"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("programme_order")]),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("invitation")]),
+        FieldRowPanel([FieldPanel("presenter_name"), FieldPanel("presenter_position")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("original"),
+                FieldRowPanel([FieldPanel("pages"), FieldPanel("page_count_method")]),
+                FieldRowPanel([FieldPanel("words"), FieldPanel("received_at")]),
+            ],
+            heading=_("As received"),
+        ),
+    ]
+
+    parent_page_types = ["symposium_pages.SymposiumPage"]
+    subpage_types = []
+    template = "symposium_pages/paper_page.html"
+
+    class Meta:
+        verbose_name = _("paper")
+        verbose_name_plural = _("papers")
+
+    # -- derived from the symposium -------------------------------------
+
+    def get_symposium(self):
+        from .symposium import SymposiumPage
+
+        cached = getattr(self, "_symposium", None)
+        if cached is None:
+            cached = SymposiumPage.objects.ancestor_of(self).last()
+            self._symposium = cached
+        return cached
+
+    @property
+    def is_late(self):
+        symposium = self.get_symposium()
+        if not (self.received_at and symposium and symposium.submission_deadline):
+            return False
+        return timezone.localtime(self.received_at).date() >= symposium.submission_deadline
+
+    @property
+    def is_over_limit(self):
+        symposium = self.get_symposium()
+        if not (self.pages and symposium):
+            return False
+        return self.pages > symposium.page_limit
+
+    @property
+    def flags(self):
+        flags = []
+        if self.is_late:
+            flags.append(Invitation.Status.LATE)
+        if self.is_over_limit:
+            flags.append(Invitation.Status.OVER_LIMIT)
+        return flags
+
+    @property
+    def status(self):
+        """Where the paper stands, read from Wagtail's own page and workflow state."""
+        if self.live:
+            return Invitation.Status.PUBLISHED
+        if self.approved_schedule:
+            return Invitation.Status.APPROVED
+        if self.workflow_in_progress:
+            return Invitation.Status.IN_REVIEW
+        flags = self.flags
+        return flags[0] if flags else Invitation.Status.RECEIVED
+
+
+class PaperSubmission(models.Model):
+    """One upload of a paper: every original is kept, with what the check found."""
+
+    paper = models.ForeignKey(
+        PaperPage, verbose_name=_("paper"), on_delete=models.CASCADE, related_name="submissions"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("original file"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("received by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pages = models.PositiveSmallIntegerField(_("pages"), null=True)
+    page_count_method = models.CharField(_("pages counted by"), max_length=20, blank=True)
+    words = models.PositiveIntegerField(_("words"), null=True)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.received_at:%d/%m/%Y %H:%M})"
