@@ -1,0 +1,410 @@
+"""Turn a checked .docx into the paper's title, StreamField blocks, images and word count.
+
+The blocks are Wagtail StreamField raw data (`{"type": ..., "value": ...}`)
+in document order: heading, paragraph, list, table, image and quote. What
+does not fit these blocks is named in `warnings` (see notes.py).
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+from .errors import PaperRejected
+from .inline import Break, InlineReader, Picture, Text, all_bold, has_text, plain_text, to_html
+from .notes import Notes, survey, survey_headers_footers
+from .ooxml import mc, on_off, val, w
+from .package import Package
+from .pictures import ExtractedImage, PictureStore
+from .styles import Numbering, StyleInfo, StyleSheet
+
+MAX_HEADING_CHARS = 200
+_TRANSPARENT = {w("customXml"), w("ins"), w("moveTo")}
+_DASH = re.compile(r"^[—–-]\s*")
+_PLACEHOLDER_TITLES = {
+    "title", "tiêu đề", "document", "word document", "microsoft word document", "tài liệu",
+    "untitled", "không có tiêu đề", "python-docx",
+}
+
+
+@dataclass
+class ExtractedPaper:
+    title: str
+    # Where the title came from: "properties", "style" (Title or Heading), "bold_centred", "".
+    title_source: str
+    blocks: list[dict]
+    images: list[ExtractedImage]
+    words: int
+    paragraph_count: int
+    table_count: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_paper(package: Package) -> ExtractedPaper:
+    """The paper in `package`; raises PaperRejected("empty_content") if it has no text."""
+    try:
+        paper = _Extractor(package).run()
+    except PaperRejected:
+        raise
+    except (etree.LxmlError, ValueError, KeyError, LookupError, AttributeError, TypeError) as exc:
+        raise PaperRejected(
+            "unreadable",
+            _(
+                "The document could not be read. Please open it in Word, "
+                "save it again as .docx and send the new file."
+            ),
+        ) from exc
+    if paper.words == 0:
+        raise PaperRejected(
+            "empty_content",
+            _("The document has no text. Please check that you sent the right file."),
+        )
+    return paper
+
+
+def _related_root(part, reltype):
+    try:
+        return part.part_related_by(reltype).element
+    except (KeyError, ValueError):
+        return None
+
+
+def count_words(text: str) -> int:
+    """Words as Word counts them: runs between spaces, ignoring lone punctuation."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+class _Extractor:
+    def __init__(self, package: Package):
+        self.document = package.document
+        part = self.document.part
+        self.notes = Notes()
+        self.styles = StyleSheet(_related_root(part, RT.STYLES))
+        self.numbering = Numbering(_related_root(part, RT.NUMBERING))
+        self.pictures = PictureStore(part, package.images, self.notes)
+        self.reader = InlineReader(part, self.styles, self.pictures, self.notes)
+        self.blocks: list[dict] = []
+        self.heading_origins: dict[int, str] = {}  # block index → "style" / "bold_centred"
+        self.list_key = None
+        self.paragraph_count = 0
+        self.table_count = 0
+
+    def run(self) -> ExtractedPaper:
+        body = self.document.element.body
+        survey(body, self.notes)
+        survey_headers_footers(self.document, self.notes)
+        self._container(body)
+        title, source = self._title()
+        return ExtractedPaper(
+            title=title,
+            title_source=source,
+            blocks=self.blocks,
+            images=self.pictures.images,
+            words=sum(count_words(text) for text in _block_texts(self.blocks)),
+            paragraph_count=self.paragraph_count,
+            table_count=self.table_count,
+            warnings=self.notes.messages(),
+        )
+
+    # -- body ------------------------------------------------------------------
+
+    def _container(self, el) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == w("p"):
+                self._paragraph(child)
+            elif tag == w("tbl"):
+                self._table(child)
+            elif tag == w("sdt"):
+                if _is_table_of_contents(child):
+                    self.notes.add("toc")
+                    continue
+                content = child.find(w("sdtContent"))
+                if content is not None:
+                    self._container(content)
+            elif tag in _TRANSPARENT:
+                self._container(child)
+            elif tag == mc("AlternateContent"):
+                choice = child.find(mc("Choice"))
+                if choice is not None:
+                    self._container(choice)
+
+    def _paragraph(self, p) -> None:
+        ppr = p.find(w("pPr"))
+        style = self.styles.get(_ppr_val(ppr, "pStyle"), paragraph=True)
+        pieces = self.reader.read(p, style)
+        pictures = [piece for piece in pieces if isinstance(piece, Picture)]
+        if not has_text(pieces):
+            self._emit_pictures(pictures)
+            return
+        self.paragraph_count += 1
+        text = plain_text(pieces, line_break=" ")
+        heading = _heading_level(ppr, style)
+        list_item = self._list_item(ppr, style)
+        if style.is_named("caption") and self._caption(text):
+            self._emit_pictures(pictures)
+            return
+        if heading is not None:
+            self._heading(text, heading, "style")
+        elif style.is_named("quote", "intense quote"):
+            self._quote(pieces)
+        elif list_item is not None:
+            self._list(pieces, *list_item)
+            self._emit_pictures(pictures)
+            return
+        elif _is_centred(ppr, style) and all_bold(pieces) and len(text) <= MAX_HEADING_CHARS:
+            self._heading(text, 2, "bold_centred")
+        else:
+            self._paragraph_blocks(pieces)
+            return
+        self._emit_pictures(pictures)
+
+    def _add(self, block_type: str, value: dict) -> None:
+        self.blocks.append({"type": block_type, "value": value})
+        self.list_key = None
+
+    def _heading(self, text: str, level: int, origin: str) -> None:
+        self._add("heading", {"text": text, "level": level})
+        self.heading_origins[len(self.blocks) - 1] = origin
+
+    def _paragraph_blocks(self, pieces) -> None:
+        """A paragraph, split where pictures sit in it."""
+        run = []
+        for piece in [*pieces, None]:
+            if piece is None or isinstance(piece, Picture):
+                if has_text(run):
+                    self._add("paragraph", {"html": to_html(run)})
+                run = []
+                if piece is not None:
+                    self._emit_pictures([piece])
+            else:
+                run.append(piece)
+
+    def _emit_pictures(self, pictures) -> None:
+        for picture in pictures:
+            if picture.image is not None:
+                self._add("image", {"image": picture.image, "alt": picture.alt, "caption": ""})
+
+    def _caption(self, text: str) -> bool:
+        """A Caption paragraph right after an image becomes its caption."""
+        last = self.blocks[-1] if self.blocks else None
+        if last and last["type"] == "image" and not last["value"]["caption"]:
+            last["value"]["caption"] = text
+            return True
+        return False
+
+    def _quote(self, pieces) -> None:
+        text = plain_text(pieces)
+        last = self.blocks[-1] if self.blocks else None
+        if (
+            _DASH.match(text)
+            and last
+            and last["type"] == "quote"
+            and not last["value"]["attribution"]
+        ):
+            last["value"]["attribution"] = _DASH.sub("", text)
+            return
+        self._add("quote", {"text": text, "attribution": ""})
+
+    # -- lists -----------------------------------------------------------------
+
+    def _list_item(self, ppr, style: StyleInfo):
+        """(list identity, level, ordered) if the paragraph is a list item, else None."""
+        numpr = ppr.find(w("numPr")) if ppr is not None else None
+        num_id = val(numpr.find(w("numId"))) if numpr is not None else None
+        level_text = val(numpr.find(w("ilvl"))) if numpr is not None else None
+        if num_id is None:
+            num_id = style.num_id
+        level = int(level_text) if level_text and level_text.isdigit() else style.num_level
+        by_name = style.list_kind()
+        if num_id is None or num_id == "0":
+            if by_name is None or num_id == "0":
+                return None
+            return (style.names[0], level, by_name == "number")
+        fmt = self.numbering.format(num_id, level)
+        if fmt == "none":
+            return None
+        ordered = fmt != "bullet" if fmt else by_name == "number"
+        return (num_id, level, ordered)
+
+    def _list(self, pieces, key, level: int, ordered: bool) -> None:
+        if level > 0:
+            self.notes.add("nested_list")
+        text_pieces = [p for p in pieces if isinstance(p, (Text, Break))]
+        last = self.blocks[-1] if self.blocks else None
+        if last and last["type"] == "list" and self.list_key == key:
+            last["value"]["items"].append(to_html(text_pieces))
+            return
+        self._add("list", {"ordered": ordered, "items": [to_html(text_pieces)]})
+        self.list_key = key
+
+    # -- tables ----------------------------------------------------------------
+
+    def _table(self, tbl) -> None:
+        rows = []
+        bold_rows = []
+        marked_header = False
+        for index, tr in enumerate(_children(tbl, w("tr"))):
+            if index == 0:
+                trpr = tr.find(w("trPr"))
+                marked_header = trpr is not None and on_off(trpr.find(w("tblHeader"))) is True
+            cells, bold = [], True
+            for tc in _children(tr, w("tc")):
+                text, cell_bold = self._cell(tc)
+                tcpr = tc.find(w("tcPr"))
+                merge = tcpr.find(w("vMerge")) if tcpr is not None else None
+                continued = merge is not None and val(merge) in (None, "continue")
+                cells.append("" if continued else text)
+                bold = bold and (cell_bold or not text)
+                span = val(tcpr.find(w("gridSpan"))) if tcpr is not None else None
+                if span and span.isdigit():
+                    cells.extend([""] * (int(span) - 1))
+            if any(cells):
+                rows.append(cells)
+                bold_rows.append(bold)
+        if not rows:
+            return
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        header = marked_header or (len(rows) > 1 and bold_rows[0])
+        self.table_count += 1
+        self._add("table", {"rows": rows, "header": header})
+
+    def _cell(self, tc) -> tuple[str, bool]:
+        """A cell's text (paragraphs on separate lines) and whether all of it is bold."""
+        lines, pieces_seen = [], []
+        for child in _children(tc, w("p"), w("tbl")):
+            if child.tag == w("tbl"):
+                self.notes.add("nested_table")
+                lines.append(self._flat_table(child))
+                continue
+            ppr = child.find(w("pPr"))
+            pieces = self.reader.read(child, self.styles.get(_ppr_val(ppr, "pStyle"), paragraph=True))
+            pictures = [p for p in pieces if isinstance(p, Picture) and p.image is not None]
+            self.notes.add("table_image", len(pictures))
+            text = plain_text(pieces)
+            if text:
+                lines.append(text)
+                pieces_seen.extend(pieces)
+        return "\n".join(lines), all_bold(pieces_seen)
+
+    def _flat_table(self, tbl) -> str:
+        rows = []
+        for tr in _children(tbl, w("tr")):
+            cells = [self._cell(tc)[0].replace("\n", " ") for tc in _children(tr, w("tc"))]
+            rows.append(" | ".join(cell for cell in cells if cell))
+        return "\n".join(row for row in rows if row)
+
+    # -- title -----------------------------------------------------------------
+
+    def _title(self) -> tuple[str, str]:
+        """From the core properties if meaningful, else the first styled or bold centred heading.
+
+        A heading that gives the title is dropped from the blocks if nothing but
+        headings and tables (the unit's header) comes before it: the page shows
+        the title itself.
+        """
+        core = " ".join((self.document.core_properties.title or "").split())
+        if _meaningful_title(core):
+            self._drop_title_block(lambda index: _same(self.blocks[index], core))
+            return core, "properties"
+        for origin in ("style", "bold_centred"):
+            for index, block_origin in self.heading_origins.items():
+                if block_origin == origin:
+                    title = self.blocks[index]["value"]["text"]
+                    self._drop_title_block(lambda i, index=index: i == index)
+                    return title, origin
+        return "", ""
+
+    def _drop_title_block(self, matches) -> None:
+        for index, block in enumerate(self.blocks):
+            if block["type"] == "heading" and matches(index):
+                del self.blocks[index]
+                return
+            if block["type"] not in ("heading", "table"):
+                return
+
+
+def _children(el, *tags):
+    """Children of `el` with one of `tags`, looking through content controls and custom XML."""
+    for child in el:
+        if child.tag in tags:
+            yield child
+        elif child.tag == w("sdt"):
+            content = child.find(w("sdtContent"))
+            if content is not None:
+                yield from _children(content, *tags)
+        elif child.tag in _TRANSPARENT:
+            yield from _children(child, *tags)
+
+
+def _ppr_val(ppr, tag: str) -> str | None:
+    return val(ppr.find(w(tag))) if ppr is not None else None
+
+
+def _heading_level(ppr, style: StyleInfo) -> int | None:
+    """The heading block level (2-4) of a Title, Heading N or outline-level paragraph."""
+    level = style.named_heading()
+    if level is None:
+        direct = _ppr_val(ppr, "outlineLvl")
+        outline = int(direct) if direct and direct.isdigit() else style.outline_level
+        if outline is not None and outline <= 8:  # 9 is "body text"
+            level = outline + 1
+    if level is None:
+        return None
+    return min(max(level + 1, 2), 4)
+
+
+def _is_centred(ppr, style: StyleInfo) -> bool:
+    jc = _ppr_val(ppr, "jc")
+    return jc == "center" if jc is not None else bool(style.centred)
+
+
+def _is_table_of_contents(sdt) -> bool:
+    gallery = sdt.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
+    return (val(gallery) or "").startswith("Table of Contents")
+
+
+def _meaningful_title(title: str) -> bool:
+    lowered = title.casefold()
+    return (
+        len(title) >= 3
+        and any(ch.isalpha() for ch in title)
+        and lowered not in _PLACEHOLDER_TITLES
+        and not lowered.startswith("microsoft word - ")
+        and not lowered.endswith((".doc", ".docx", ".rtf", ".odt"))
+    )
+
+
+def _same(block: dict, title: str) -> bool:
+    return block["value"]["text"].casefold() == title.casefold()
+
+
+def _block_texts(blocks):
+    """Every piece of text the blocks carry, for counting words."""
+    for block in blocks:
+        value = block["value"]
+        kind = block["type"]
+        if kind == "heading":
+            yield value["text"]
+        elif kind == "paragraph":
+            yield _strip_tags(value["html"])
+        elif kind == "list":
+            yield from (_strip_tags(item) for item in value["items"])
+        elif kind == "table":
+            yield from (cell for row in value["rows"] for cell in row)
+        elif kind == "quote":
+            yield value["text"]
+            yield value["attribution"]
+        elif kind == "image":
+            yield value["caption"]
+
+
+_TAG = re.compile(r"<(br)?[^>]*>")
+
+
+def _strip_tags(fragment: str) -> str:
+    return html.unescape(_TAG.sub(lambda tag: " " if tag.group(1) else "", fragment))
