@@ -24,6 +24,10 @@ from .styles import Numbering, StyleInfo, StyleSheet
 MAX_HEADING_CHARS = 200
 _TRANSPARENT = {w("customXml"), w("ins"), w("moveTo")}
 _DASH = re.compile(r"^[—–-]\s*")
+GENRE_LABELS = {
+    "tham luận", "bài tham luận", "báo cáo tham luận", "ý kiến tham luận", "báo cáo",
+    "báo cáo đề dẫn", "đề dẫn", "phát biểu", "bài phát biểu", "báo cáo tổng kết", "tổng kết",
+}
 _PLACEHOLDER_TITLES = {
     "title", "tiêu đề", "document", "word document", "microsoft word document", "tài liệu",
     "untitled", "không có tiêu đề", "python-docx",
@@ -87,10 +91,12 @@ class _Extractor:
         self.pictures = PictureStore(part, package.images, self.notes)
         self.reader = InlineReader(part, self.styles, self.pictures, self.notes)
         self.blocks: list[dict] = []
-        self.heading_origins: dict[int, str] = {}  # block index → "style" / "bold_centred"
+        # block index → "title_style", "style" (Heading N) or "bold_centred"
+        self.heading_origins: dict[int, str] = {}
         self.list_key = None
         self.paragraph_count = 0
         self.table_count = 0
+        self.title_words = 0  # a title taken out of the blocks is still the paper's text
 
     def run(self) -> ExtractedPaper:
         body = self.document.element.body
@@ -103,7 +109,7 @@ class _Extractor:
             title_source=source,
             blocks=self.blocks,
             images=self.pictures.images,
-            words=sum(count_words(text) for text in _block_texts(self.blocks)),
+            words=self.title_words + sum(count_words(t) for t in _block_texts(self.blocks)),
             paragraph_count=self.paragraph_count,
             table_count=self.table_count,
             warnings=self.notes.messages(),
@@ -148,7 +154,7 @@ class _Extractor:
             self._emit_pictures(pictures)
             return
         if heading is not None:
-            self._heading(text, heading, "style")
+            self._heading(text, heading, "title_style" if style.named_heading() == 0 else "style")
         elif style.is_named("quote", "intense quote"):
             self._quote(pieces)
         elif list_item is not None:
@@ -281,10 +287,8 @@ class _Extractor:
                 self.notes.add("nested_table")
                 lines.append(self._flat_table(child))
                 continue
-            ppr = child.find(w("pPr"))
-            pieces = self.reader.read(child, self.styles.get(_ppr_val(ppr, "pStyle"), paragraph=True))
-            pictures = [p for p in pieces if isinstance(p, Picture) and p.image is not None]
-            self.notes.add("table_image", len(pictures))
+            style = self.styles.get(_ppr_val(child.find(w("pPr")), "pStyle"), paragraph=True)
+            pieces = self.reader.read(child, style, in_table=True)
             text = plain_text(pieces)
             if text:
                 lines.append(text)
@@ -301,31 +305,50 @@ class _Extractor:
     # -- title -----------------------------------------------------------------
 
     def _title(self) -> tuple[str, str]:
-        """From the core properties if meaningful, else the first styled or bold centred heading.
+        """The paper's title, and the heading block that gave it taken out of the blocks.
 
-        A heading that gives the title is dropped from the blocks if nothing but
-        headings and tables (the unit's header) comes before it: the page shows
-        the title itself.
+        In order: the core properties' title if it is a real one; the first
+        Title-style paragraph; the longest heading of the opening (the headings
+        before the first paragraph, where a paper has its unit, a "THAM LUẬN"
+        label and its title); the first heading or bold centred line anywhere.
         """
+        opening = self._opening_headings()
         core = " ".join((self.document.core_properties.title or "").split())
         if _meaningful_title(core):
-            self._drop_title_block(lambda index: _same(self.blocks[index], core))
+            same = [i for i in opening if _text(self.blocks[i]).casefold() == core.casefold()]
+            self._take_title(same[0] if same else None)
             return core, "properties"
-        for origin in ("style", "bold_centred"):
-            for index, block_origin in self.heading_origins.items():
-                if block_origin == origin:
-                    title = self.blocks[index]["value"]["text"]
-                    self._drop_title_block(lambda i, index=index: i == index)
-                    return title, origin
-        return "", ""
+        titled = [i for i, origin in self.heading_origins.items() if origin == "title_style"]
+        candidates = [i for i in opening if not _is_genre_label(_text(self.blocks[i]))]
+        if titled:
+            chosen, source = titled[0], "style"
+        elif candidates:
+            chosen = max(candidates, key=lambda i: len(_text(self.blocks[i])))
+            source = "bold_centred" if self.heading_origins[chosen] == "bold_centred" else "style"
+        else:
+            for origin in ("style", "bold_centred"):
+                found = [i for i, o in self.heading_origins.items() if o == origin]
+                if found:
+                    return _text(self.blocks[found[0]]), origin
+            return "", ""
+        title = _text(self.blocks[chosen])
+        self._take_title(chosen if chosen in opening else None)
+        return title, source
 
-    def _drop_title_block(self, matches) -> None:
+    def _opening_headings(self) -> list[int]:
+        indices = []
         for index, block in enumerate(self.blocks):
-            if block["type"] == "heading" and matches(index):
-                del self.blocks[index]
-                return
-            if block["type"] not in ("heading", "table"):
-                return
+            if block["type"] == "heading":
+                indices.append(index)
+            elif block["type"] != "table":
+                break
+        return indices
+
+    def _take_title(self, index: int | None) -> None:
+        """Remove the block that repeats the title (the page shows the title itself)."""
+        if index is not None:
+            self.title_words = count_words(_text(self.blocks[index]))
+            del self.blocks[index]
 
 
 def _children(el, *tags):
@@ -379,8 +402,13 @@ def _meaningful_title(title: str) -> bool:
     )
 
 
-def _same(block: dict, title: str) -> bool:
-    return block["value"]["text"].casefold() == title.casefold()
+def _text(block: dict) -> str:
+    return block["value"]["text"]
+
+
+def _is_genre_label(text: str) -> bool:
+    """"THAM LUẬN", "BÁO CÁO ĐỀ DẪN", ...: what the document is, not its title."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split()) in GENRE_LABELS
 
 
 def _block_texts(blocks):

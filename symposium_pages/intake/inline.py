@@ -72,12 +72,23 @@ class InlineReader:
         self._pictures = pictures
         self._notes = notes
         self._fields: list[_Field] = []
+        self._in_table = False
 
-    def read(self, p, style: StyleInfo) -> list:
-        """The pieces of paragraph `p`, whose resolved paragraph style is `style`."""
+    def read(self, p, style: StyleInfo, *, in_table: bool = False) -> list:
+        """The pieces of paragraph `p`, whose resolved paragraph style is `style`.
+
+        Table cells hold text only: their pictures are counted, not collected.
+        """
         pieces = []
+        self._in_table = in_table
         self._walk(p, style, None, pieces)
         return pieces
+
+    def _picture(self, rel_id: str | None, alt: str, out) -> None:
+        if self._in_table:
+            self._notes.add("table_image")
+            return
+        out.append(Picture(self._pictures.add(rel_id, alt), alt))
 
     def _walk(self, el, style, href, out) -> None:
         for child in el:
@@ -226,8 +237,7 @@ class InlineReader:
                 continue  # charts, SmartArt, shapes: counted by the survey
             blip = data.find(f".//{a('blip')}")
             rel_id = None if blip is None else blip.get(r("embed"))
-            alt = _alt(frame.find(wp("docPr")))
-            out.append(Picture(self._pictures.add(rel_id, alt), alt))
+            self._picture(rel_id, _alt(frame.find(wp("docPr"))), out)
 
     def _vml_picture(self, pict, out) -> None:
         if pict.find(f".//{v('textbox')}") is not None:
@@ -237,7 +247,7 @@ class InlineReader:
             return
         shape = image.getparent()
         alt = shape.get("alt") or image.get("{urn:schemas-microsoft-com:office:office}title") or ""
-        out.append(Picture(self._pictures.add(image.get(r("id")), alt.strip()), alt.strip()))
+        self._picture(image.get(r("id")), alt.strip(), out)
 
 
 def _alt(doc_pr) -> str:

@@ -15,7 +15,10 @@ from lxml import etree
 
 from .errors import PaperRejected
 
-XML_SUFFIXES = (".xml", ".rels", ".vml", ".svg")
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+# SVG pictures are never parsed (the PNG Word stores beside them is used) and
+# drawing programs often write a harmless DOCTYPE into them.
+NOT_PARSED_SUFFIXES = (".svg",)
 _DECLARATION = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
 _ENCODING = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _ALLOWED_ENCODINGS = {
@@ -31,6 +34,9 @@ SAFE_PARSER = etree.XMLParser(
 
 
 def looks_like_xml(name: str, blob: bytes) -> bool:
+    """Whether `name` is an XML part that something (python-docx, lxml, us) may parse."""
+    if name.lower().endswith(NOT_PARSED_SUFFIXES):
+        return False
     if name.lower().endswith(XML_SUFFIXES):
         return True
     head = blob[:64].replace(b"\x00", b"")

@@ -25,6 +25,11 @@ MAX_TOTAL_INFLATED = 200 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 CHUNK = 64 * 1024
+# General purpose flags: deflate options, data descriptor, UTF-8 names. Anything else
+# (encryption, patched data, ...) is not something a word processor writes.
+ENCRYPTED = 0x1
+STRONG_ENCRYPTION = 0x40
+ALLOWED_FLAGS = 0x2 | 0x4 | 0x8 | 0x800
 
 _END = struct.Struct("<4sHHHHIIH")
 _END64_LOCATOR = struct.Struct("<4sIQI")
@@ -137,12 +142,14 @@ def _check_names(infos: list[zipfile.ZipInfo]) -> None:
         if key in seen:
             raise _corrupt()
         seen.add(key)
-        if info.flag_bits & 0x1:
+        if info.flag_bits & (ENCRYPTED | STRONG_ENCRYPTION):
             raise PaperRejected(
                 "encrypted",
                 _("The file is encrypted with a password, so it cannot be read."),
             )
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        if info.flag_bits & ~ALLOWED_FLAGS or info.compress_type not in (
+            zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
+        ):
             raise _corrupt()
 
 
@@ -172,8 +179,9 @@ def _data_spans(data, infos, cd_offset):
         name_len, extra_len = fields[9], fields[10]
         start = offset + _LOCAL.size + name_len + extra_len
         raw_name = data[offset + _LOCAL.size : offset + _LOCAL.size + name_len]
-        encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
-        if fields[0] != b"PK\x03\x04" or raw_name != info.orig_filename.encode(encoding):
+        # Decoded as zipfile (and so python-docx) does, from the local header's own flag.
+        encoding = "utf-8" if fields[2] & 0x800 else "cp437"
+        if fields[0] != b"PK\x03\x04" or raw_name.decode(encoding, "replace") != info.orig_filename:
             raise _corrupt()
         end = start + info.compress_size
         if end > cd_offset:
@@ -196,6 +204,7 @@ def _inflate(data: bytes, start: int, end: int, info: zipfile.ZipInfo) -> bytes:
 
 
 def _inflate_deflated(raw: memoryview, declared: int) -> bytes:
+    """Inflate, keeping at most `declared` bytes; a little more is damage, much more a bomb."""
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     pieces = []
     produced = 0
@@ -211,9 +220,10 @@ def _inflate_deflated(raw: memoryview, declared: int) -> bytes:
             if not piece and not source:
                 break
             produced += len(piece)
-            if produced > declared:
-                raise _bomb()  # the header lied about the size
-            pieces.append(piece)
+            if produced > declared + RATIO_FLOOR:
+                raise _bomb()  # the header lied about the size, by far
+            if produced <= declared:
+                pieces.append(piece)
     except zlib.error as exc:
         raise _corrupt() from exc
     if not inflater.eof or produced != declared:
