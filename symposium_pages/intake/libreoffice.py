@@ -1,0 +1,170 @@
+"""Count pages by rendering with LibreOffice: the true layout, when soffice exists.
+
+Each job gets its own throw-away profile (two soffice processes sharing one
+silently lose files), its own output folder, a timeout that kills the whole
+process group, and a check that the PDF really appeared. Many files can go
+through one soffice start, which is what the tests and benchmarks do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zlib
+from pathlib import Path
+
+SEARCH_PATHS = (
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+
+
+class PageCountUnavailable(RuntimeError):
+    """LibreOffice is missing, failed or timed out; the message says which."""
+
+
+def find_soffice(explicit: str | None = None) -> str | None:
+    """The soffice executable to use: `explicit` if it is one, else PATH, else usual places."""
+    if explicit:
+        found = shutil.which(explicit)
+        return found if found and os.access(found, os.X_OK) else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for path in SEARCH_PATHS:
+        if os.access(path, os.X_OK):
+            return path
+    for path in sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True):
+        if os.access(path, os.X_OK):
+            return str(path)
+    return None
+
+
+def convert(
+    sources: list[Path], outdir: Path, soffice: str, timeout: float, to: str = "pdf"
+) -> None:
+    """Run one soffice job converting `sources` into `outdir`, with a private profile."""
+    profile = Path(tempfile.mkdtemp(prefix="soffice-profile-"))
+    cmd = [
+        soffice,
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        to,
+        "--outdir",
+        str(outdir),
+        *map(str, sources),
+    ]
+    try:
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        shutil.rmtree(profile, ignore_errors=True)
+        raise PageCountUnavailable(f"cannot start {soffice}: {exc}") from exc
+    try:
+        _out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        raise PageCountUnavailable(f"LibreOffice took longer than {timeout:g} s") from None
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    if proc.returncode != 0:
+        message = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise PageCountUnavailable(f"LibreOffice exited with {proc.returncode}: {message[0]}")
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.communicate()
+
+
+def render_page_counts(
+    files: dict[str, bytes], soffice: str, timeout: float = 60
+) -> dict[str, int]:
+    """Pages of each .docx, rendered in one soffice job (names must be unique)."""
+    work = Path(tempfile.mkdtemp(prefix="pagecount-"))
+    try:
+        src, out = work / "in", work / "out"
+        src.mkdir()
+        out.mkdir()
+        paths = []
+        for i, data in enumerate(files.values()):
+            path = src / f"doc{i:04d}.docx"
+            path.write_bytes(data)
+            paths.append(path)
+        convert(paths, out, soffice, timeout)
+        counts = {}
+        for name, path in zip(files, paths, strict=True):
+            pdf = out / (path.stem + ".pdf")
+            if not pdf.is_file() or pdf.stat().st_size == 0:
+                raise PageCountUnavailable(f"LibreOffice produced no PDF for {name}")
+            counts[name] = pdf_page_count(pdf.read_bytes())
+        return counts
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def render_pages(data: bytes, soffice: str, timeout: float = 60) -> int:
+    """Pages of one .docx as LibreOffice lays it out."""
+    return render_page_counts({"paper": data}, soffice, timeout)["paper"]
+
+
+# --- a small PDF page counter ------------------------------------------------------
+
+OBJ_RE = re.compile(rb"(\d+)\s+(\d+)\s+obj\b(.*?)endobj", re.S)
+PAGES_RE = re.compile(rb"/Type\s*/Pages\b")
+PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+COUNT_RE = re.compile(rb"/Count\s+(\d+)")
+STREAM_RE = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages of a PDF: the root page tree's /Count, else the number of page objects.
+
+    Objects inside compressed object streams are inflated first, so PDFs written
+    with object streams count too. Raises PageCountUnavailable when nothing is found.
+    """
+    if not pdf.startswith(b"%PDF"):
+        raise PageCountUnavailable("LibreOffice output is not a PDF")
+    bodies = [m.group(3) for m in OBJ_RE.finditer(pdf)]
+    for body in list(bodies):
+        if b"/ObjStm" in body:
+            stream = STREAM_RE.search(body)
+            if stream:
+                try:
+                    bodies.append(zlib.decompress(stream.group(1)))
+                except zlib.error:
+                    continue
+    roots = []
+    pages = 0
+    for body in bodies:
+        dictionary = body.split(b"stream", 1)[0]
+        if PAGES_RE.search(dictionary):
+            if b"/Parent" not in dictionary:
+                count = COUNT_RE.search(dictionary)
+                if count:
+                    roots.append(int(count.group(1)))
+        pages += len(PAGE_RE.findall(dictionary))
+    if roots:
+        return max(roots)
+    if pages:
+        return pages
+    raise PageCountUnavailable("no pages found in LibreOffice's PDF")
