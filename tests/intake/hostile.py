@@ -148,6 +148,16 @@ def image_bytes(fmt: str, width: int = 4, height: int = 3) -> bytes:
     return out.getvalue()
 
 
+def emf_bytes(width: int = 100, height: int = 50) -> bytes:
+    """A minimal Enhanced Metafile (what Word stores for pasted Office drawings): header and EOF."""
+    header = struct.pack(
+        "<II4i4iIIIIHHIIIiiii",
+        1, 88, 0, 0, width - 1, height - 1, 0, 0, width * 26, height * 26,
+        0x464D4520, 0x10000, 88 + 20, 2, 1, 0, 0, 0, 0, 1920, 1080, 508, 286,
+    )
+    return header + struct.pack("<IIIII", 14, 20, 0, 16, 20)
+
+
 def png_claiming(width: int, height: int) -> bytes:
     """A tiny valid PNG whose IHDR claims `width` x `height` pixels."""
     png = bytearray(png_bytes(1, 1))

@@ -411,6 +411,29 @@ def test_images_with_alt_text_and_caption():
     ]
 
 
+def test_emf_drawing_is_named_not_carried():
+    """Word stores pasted Office drawings as EMF, which browsers cannot show."""
+    document = docx.Document()
+    document.add_paragraph("Sơ đồ tổ chức:")
+    document.add_picture(io.BytesIO(hostile.png_bytes()))
+    data = hostile.docx_bytes(document)
+    parts = hostile.members(data)
+    rels = parts["word/_rels/document.xml.rels"].replace(b"media/image1.png", b"media/image1.emf")
+    data = hostile.rezip(
+        hostile.with_content_type(data, '<Default Extension="emf" ContentType="image/x-emf"/>'),
+        drop=["word/media/image1.png"],
+        replace={"word/media/image1.emf": hostile.emf_bytes(), "word/_rels/document.xml.rels": rels},
+    )
+    package = open_package(data, max_bytes=20 * 2**20)
+    assert package.images["word/media/image1.emf"].format == "WMF"  # Pillow's name for both
+
+    paper = extract_paper(package)
+
+    assert paper.blocks == [paragraph("Sơ đồ tổ chức:")]
+    assert paper.images == []
+    assert paper.warnings == ["1 image in a format web pages cannot show (EMF) was not carried."]
+
+
 def test_quotes_with_and_without_attribution():
     document = docx.Document()
     document.add_paragraph("Học tập và làm theo tư tưởng, đạo đức, phong cách.", style="Quote")
