@@ -24,3 +24,40 @@ def register_underline_feature(features):
             "to_database_format": {"style_map": {"UNDERLINE": "u"}},
         },
     )
+
+
+# -- Receive paper (Nhận tham luận) ---------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_receive_paper_url():
+    from django.urls import path
+
+    from .views.receive import receive_paper_view
+
+    return [
+        path(
+            "symposium/<int:symposium_id>/receive-paper/",
+            receive_paper_view,
+            name="symposium_pages_receive_paper",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def receive_paper_header_button(page, user, view_name, next_url=None):
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    from .models import SymposiumPage
+
+    if page.specific_class is not SymposiumPage:
+        return
+    if not page.permissions_for_user(user).can_add_subpage():
+        return
+    yield Button(
+        _("Receive a paper"),
+        reverse("symposium_pages_receive_paper", args=[page.pk]),
+        icon_name="doc-full-inverse",
+        priority=12,
+    )

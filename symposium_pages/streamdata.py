@@ -1,0 +1,65 @@
+"""Turns the intake's extracted blocks into the paper body's StreamField data."""
+
+import html
+
+
+def _rich(fragment):
+    fragment = fragment or ""
+    return fragment if fragment.lstrip().startswith("<p") else f"<p>{fragment}</p>"
+
+
+def body_stream_data(blocks, image_ids):
+    """Raw StreamField data for PaperBodyBlock; `image_ids[i]` is the Wagtail id of image i."""
+    data = []
+    for block in blocks:
+        kind, value = block["type"], block["value"]
+        if kind == "heading":
+            level = str(min(max(int(value.get("level", 2)), 2), 4))
+            data.append({"type": "heading", "value": {"text": value["text"], "level": level}})
+        elif kind == "paragraph":
+            data.append({"type": "paragraph", "value": _rich(value["html"])})
+        elif kind == "list":
+            data.append(
+                {
+                    "type": "list",
+                    "value": {
+                        "ordered": bool(value.get("ordered")),
+                        "items": [_rich(item) for item in value.get("items", [])],
+                    },
+                }
+            )
+        elif kind == "table":
+            rows = [[html.unescape(str(cell)) for cell in row] for row in value.get("rows", [])]
+            data.append(
+                {
+                    "type": "table",
+                    "value": {
+                        "data": rows,
+                        "first_row_is_table_header": bool(value.get("header")),
+                        "first_col_is_header": False,
+                        "table_caption": "",
+                    },
+                }
+            )
+        elif kind == "image":
+            index = value.get("image")
+            if index is None or index >= len(image_ids):
+                continue
+            data.append(
+                {
+                    "type": "image",
+                    "value": {
+                        "image": image_ids[index],
+                        "alt": value.get("alt", ""),
+                        "caption": value.get("caption", ""),
+                    },
+                }
+            )
+        elif kind == "quote":
+            data.append(
+                {
+                    "type": "quote",
+                    "value": {"text": value["text"], "attribution": value.get("attribution", "")},
+                }
+            )
+    return data

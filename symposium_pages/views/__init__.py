@@ -1,0 +1,1 @@
+"""Admin views of the add-on, one module per feature."""
