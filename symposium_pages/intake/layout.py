@@ -103,9 +103,8 @@ FAMILY_KEYS = {
 
 # (ascent + descent + line gap) / units per em, from each font's hhea table (OS/2
 # typo metrics for Caladea, which sets USE_TYPO_METRICS): LibreOffice adds the line
-# gap ("external leading") for Word documents. Descent alone places inline images.
+# gap ("external leading") for Word documents.
 LINE_RATIO = {"serif": 2355 / 2048, "sans": 2355 / 2048, "carlito": 2500 / 2048, "caladea": 1.15}
-DESCENT_RATIO = {"serif": 443 / 2048, "sans": 434 / 2048, "carlito": 512 / 2048, "caladea": 0.25}
 
 
 # LibreOffice rounds each metric separately, so its single line height is sometimes
@@ -192,10 +191,6 @@ class RunFont:
         if step == int(step) and 0 <= step < len(LINE_ROUNDING[self.family]):
             height += LINE_ROUNDING[self.family][int(step)] == "+"
         return height
-
-    @property
-    def descent(self) -> float:
-        return self.size * DESCENT_RATIO[self.family]
 
 
 class Measure:
@@ -603,8 +598,9 @@ class Geometry:
 
 SPACE_RE = re.compile(r"( +)")
 # Break opportunities inside a word, as ICU finds them for Vietnamese text: after a
-# dash, after a hyphen unless a digit is on either side, after a zero-width space.
-BREAK_RE = re.compile(r"[–—\u200b]|(?<![\d\s])-(?=[^\d\s-])")
+# dash, after a hyphen unless a digit follows, after a zero-width space, and after a
+# slash before a letter.
+BREAK_RE = re.compile(r"[–—\u200b]|-(?=[^\d\s-])|/(?=[^\W\d_])")
 CONTAINERS = {
     "hyperlink",
     "ins",
@@ -650,16 +646,21 @@ class LineBreaker:
         self.has_content = False
         self.space_w = 0.0
         self.space_h = 0.0
-        self.word_w = 0.0
-        self.word_h = 0.0
-        self.pending_word = False
+        # the word being collected: segments [width, height, break kind after it]
+        self.word: list[list] = []
+        self.cur_img = 0.0
+        self.images: dict[int, float] = {}  # line index -> tallest picture on it
 
-    def chunk(self, width: float, height: float, breakable: bool) -> None:
-        self.word_w += width
-        self.word_h = max(self.word_h, height)
-        self.pending_word = True
-        if breakable:
-            self.flush()
+    def chunk(self, width: float, height: float, kind: str | None = None) -> None:
+        """Add text with no break inside; `kind` names a break opportunity after it:
+        "dash" (after a hyphen or dash) or "slash"."""
+        if self.word and self.word[-1][2] is None:
+            segment = self.word[-1]
+            segment[0] += width
+            segment[1] = max(segment[1], height)
+            segment[2] = kind
+        else:
+            self.word.append([width, height, kind])
 
     def space(self, width: float, height: float) -> None:
         self.flush()
@@ -672,26 +673,52 @@ class LineBreaker:
         self.space_h = max(self.space_h, height)
 
     def flush(self) -> None:
-        if not self.pending_word:
-            return
-        width, height = self.word_w, self.word_h
-        self.word_w = self.word_h = 0.0
-        self.pending_word = False
-        if self.has_content:
-            if self.cur_w + self.space_w + width > self.avail + 0.01:
-                self._end_line()
-            else:
+        word, self.word = self.word, []
+        while word:
+            word = self._place(word)
+
+    def _place(self, word: list[list]) -> list[list]:
+        """Put as much of a word as LibreOffice would on this line; return the rest."""
+        total = sum(seg[0] for seg in word)
+        height = max(seg[1] for seg in word)
+        room = self.avail - self.cur_w - (self.space_w if self.has_content else 0.0)
+        if total <= room + 0.01:
+            if self.has_content:
                 self.cur_w += self.space_w
                 self.cur_h = max(self.cur_h, self.space_h)
-        self.space_w = self.space_h = 0.0
-        if not self.has_content:
-            # a word longer than a whole line is broken between characters
-            while self.avail > 0 and width > self.avail - self.cur_w + 0.01:
-                width -= max(self.avail - self.cur_w, 1)
-                self.cur_h = max(self.cur_h, height)
-                self._end_line()
+            self._add(total, height)
+            return []
+        # ICU's last break opportunity before the overflow: after a dash LibreOffice
+        # breaks there; after a slash ("KL/TW") it moves the whole word instead.
+        best, prefix = None, 0.0
+        for i, (width, _h, kind) in enumerate(word[:-1]):
+            prefix += width
+            if kind and prefix <= room + 0.01:
+                best = (i, kind)
+        if best is not None and (best[1] == "dash" or not self.has_content):
+            cut = best[0] + 1
+            if self.has_content:
+                self.cur_w += self.space_w
+                self.cur_h = max(self.cur_h, self.space_h)
+            head = word[:cut]
+            self._add(sum(seg[0] for seg in head), max(seg[1] for seg in head))
+            self._end_line()
+            return word[cut:]
+        if self.has_content:
+            self._end_line()
+            return word
+        # a word longer than a whole line is broken between characters
+        while self.avail > 0 and total > self.avail - self.cur_w + 0.01:
+            total -= max(self.avail - self.cur_w, 1)
+            self.cur_h = max(self.cur_h, height)
+            self._end_line()
+        self._add(total, height)
+        return []
+
+    def _add(self, width: float, height: float) -> None:
         self.cur_w += width
         self.cur_h = max(self.cur_h, height)
+        self.space_w = self.space_h = 0.0
         self.has_content = True
 
     def tab(self, height: float, default_stop: float) -> None:
@@ -708,8 +735,12 @@ class LineBreaker:
         self.cur_h = max(self.cur_h, height)
         self.has_content = True
 
-    def image(self, width: float, height: float) -> None:
-        self.chunk(width, height, True)
+    def image(self, width: float, height: float, font_height: float) -> None:
+        """An inline picture: a word of its own, top-aligned on the line."""
+        self.flush()
+        self.chunk(width, font_height)
+        self.flush()
+        self.cur_img = max(self.cur_img, height)
 
     def line_break(self, height: float) -> None:
         self.flush()
@@ -718,6 +749,9 @@ class LineBreaker:
         self._end_line()
 
     def _end_line(self) -> None:
+        if self.cur_img:
+            self.images[len(self.lines)] = self.cur_img
+            self.cur_img = 0.0
         self.lines.append(self.cur_h)
         self.avail = self.avails[1]
         self.start = self.starts[1]
@@ -727,22 +761,22 @@ class LineBreaker:
 
     @property
     def empty(self) -> bool:
-        return not (self.lines or self.has_content or self.pending_word)
+        return not (self.lines or self.has_content or self.word)
 
-    def page_break(self, height: float) -> list[float]:
+    def page_break(self, height: float) -> tuple[list[float], dict]:
         """Lines so far; wrapping goes on for the text after the break."""
-        lines = self.finish(height)
-        self.lines = []
-        return lines
+        lines, images = self.finish(height)
+        self.lines, self.images = [], {}
+        return lines, images
 
-    def finish(self, mark_height: float) -> list[float]:
-        """All line heights; an empty paragraph, or a line break at its end, leaves a
-        line as tall as the paragraph mark."""
+    def finish(self, mark_height: float) -> tuple[list[float], dict]:
+        """Font heights of all lines and the pictures' heights by line; an empty
+        paragraph, or a line break at its end, leaves a line as tall as the mark."""
         self.flush()
-        if not self.has_content:
+        if not self.has_content or not self.cur_h:
             self.cur_h = mark_height
         self._end_line()
-        return self.lines
+        return self.lines, self.images
 
 
 class Flow:
@@ -834,7 +868,7 @@ class Flow:
                     start = label_end
         breaker = LineBreaker(width - right - start, width - right - left, start, left, tabs)
 
-        pieces: list[tuple[list[float], bool]] = []  # (lines, a page break follows)
+        pieces: list[tuple[tuple, bool]] = []  # ((lines, pictures), a page break follows)
         text_len = self._fill(p, base_rpr, breaker, pieces, width, right, left)
         if not pieces or not breaker.empty:
             pieces.append((breaker.finish(mark_font.height), False))
@@ -844,11 +878,17 @@ class Flow:
             self.spacing_stats[(props.get("rule", "auto"), props.get("line", 240))] += text_len
 
         out = []
-        for i, (natural, page_after) in enumerate(pieces):
+        for i, ((natural, pictures), page_after) in enumerate(pieces):
             heights = [self.line_height(h, props) for h in natural]
             overhang = 0.0
             if props.get("rule", "auto") == "auto" and heights:
                 overhang = max(0.0, heights[-1] - natural[-1])
+            for line, picture in pictures.items():
+                # pictures replace the font height; proportional extra space stays
+                if props.get("rule", "auto") == "auto":
+                    heights[line] += max(0.0, picture - natural[line])
+                elif props.get("rule") == "atLeast":
+                    heights[line] = max(heights[line], picture)
             out.append(
                 Para(
                     heights,
@@ -866,7 +906,7 @@ class Flow:
                 )
             )
         # a page break that opens a paragraph with text after it is a break before it
-        if len(out) > 1 and out[0].lines == [mark_font.height] and _leading_break(p):
+        if len(out) > 1 and len(out[0].lines) == 1 and _leading_break(p):
             first_part = out.pop(0)
             out[0].before = first_part.before
             out[0].break_before = True
@@ -920,16 +960,16 @@ class Flow:
                 elif tag == "cr":
                     breaker.line_break(height)
                 elif tag == "noBreakHyphen":
-                    breaker.chunk(self.measure.width(font, "-"), height, False)
+                    breaker.chunk(self.measure.width(font, "-"), height)
                 elif tag == "sym":
-                    breaker.chunk(font.size * 0.6, height, False)
+                    breaker.chunk(font.size * 0.6, height)
                 elif tag in ("footnoteReference", "endnoteReference"):
-                    breaker.chunk(font.size * 0.35, height, False)
+                    breaker.chunk(font.size * 0.35, height)
                 elif tag in ("drawing", "pict", "object"):
                     extent = _extent(item)
                     if extent is not None:
                         w_img, h_img = extent
-                        breaker.image(min(w_img, breaker.avails[1]), h_img + font.descent)
+                        breaker.image(min(w_img, breaker.avails[1]), h_img, height)
         return text_len
 
     def _text(self, breaker: LineBreaker, font: RunFont, height: float, text: str) -> None:
@@ -943,10 +983,11 @@ class Flow:
             pos = 0
             for match in BREAK_RE.finditer(part):
                 end = match.end()
-                breaker.chunk(width(font, part[pos:end]), height, True)
+                kind = "slash" if match.group() == "/" else "dash"
+                breaker.chunk(width(font, part[pos:end]), height, kind)
                 pos = end
             if pos < len(part):
-                breaker.chunk(width(font, part[pos:]), height, False)
+                breaker.chunk(width(font, part[pos:]), height)
 
 
 def _text(p) -> str:

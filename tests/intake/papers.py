@@ -117,6 +117,9 @@ class PaperSpec:
     page_breaks: int = 0
     empty_paragraphs: int = 0
     direct_formatting: bool = False  # spacing set on each paragraph instead of the style
+    party_header: bool = False  # the borderless two-column header of Party documents
+    page_numbers: str | None = None  # "header" or "footer"
+    images: int = 0
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -206,6 +209,63 @@ def _table(doc, text: Text, spec: PaperSpec, cols: int, rows: int) -> None:
                 cell.text = " ".join(text.words(text.rng.randint(1, 8)))
 
 
+def _party_header(doc, text: Text, spec: PaperSpec) -> None:
+    """Issuing unit top left, the Party's name top right, as Party documents open."""
+    table = doc.add_table(rows=2, cols=2)
+    cells = table.rows[0].cells
+    left = cells[0].paragraphs[0]
+    left.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    left.add_run("ĐẢNG BỘ TỈNH GIA LAI\n")
+    left.add_run(text.rng.choice(UNITS)).bold = True
+    right = cells[1].paragraphs[0]
+    right.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = right.add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
+    run.bold = True
+    run.font.size = Pt(15)
+    table.rows[1].cells[0].paragraphs[0].add_run("*").bold = True
+    date = table.rows[1].cells[1].paragraphs[0]
+    date.add_run(f"Gia Lai, ngày {text.rng.randint(10, 28)} tháng 8 năm 2022").italic = True
+    for cell in table.rows[0].cells + table.rows[1].cells:
+        for para in cell.paragraphs:
+            para.paragraph_format.first_line_indent = Mm(0)
+            para.paragraph_format.space_after = Pt(0)
+
+
+def _page_number(section, where: str) -> None:
+    """A centred PAGE field in the header or footer, as the booklet numbers pages."""
+    part = section.header if where == "header" else section.footer
+    para = part.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
+        run = para.add_run()
+        if kind:
+            el = run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
+            run._r.append(el)
+        elif text == " PAGE ":
+            el = run._r.makeelement(qn("w:instrText"), {})
+            el.text = text
+            run._r.append(el)
+        else:
+            run.text = text
+    end = para.add_run()
+    end._r.append(end._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): "end"}))
+
+
+def _picture(doc, rng: random.Random) -> None:
+    """An inline picture of a plausible size (a chart or a photo from the event)."""
+    from PIL import Image
+
+    width_px, height_px = rng.choice([(640, 480), (800, 450), (600, 600), (480, 640)])
+    image = Image.new("RGB", (width_px, height_px), (rng.randrange(256), 120, 90))
+    stream = io.BytesIO()
+    image.save(stream, format="PNG")
+    stream.seek(0)
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.first_line_indent = Mm(0)
+    para.add_run().add_picture(stream, width=Mm(rng.choice([60, 80, 100, 120, 150])))
+
+
 def _header_block(doc, text: Text, spec: PaperSpec) -> None:
     unit = doc.add_paragraph()
     unit.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -250,6 +310,10 @@ def build_paper(spec: PaperSpec) -> bytes:
     for name in ("List Bullet", "List Number"):
         doc.styles[name].paragraph_format.first_line_indent = Mm(0)
 
+    if spec.page_numbers:
+        _page_number(section, spec.page_numbers)
+    if spec.party_header:
+        _party_header(doc, text, spec)
     if spec.header_block:
         _header_block(doc, text, spec)
 
@@ -262,6 +326,7 @@ def build_paper(spec: PaperSpec) -> bytes:
         ("t", spec.tables),
         ("br", spec.page_breaks),
         ("e", spec.empty_paragraphs),
+        ("img", spec.images),
     ):
         for _ in range(count):
             blocks.insert(rng.randint(1, len(blocks)), kind)
@@ -288,6 +353,8 @@ def build_paper(spec: PaperSpec) -> bytes:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif kind == "e":
             doc.add_paragraph()
+        elif kind == "img":
+            _picture(doc, rng)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -410,6 +477,9 @@ def random_spec(seed: int, fonts=None) -> PaperSpec:
         page_breaks=rng.choice([0, 0, 0, 0, 1, 2]),
         empty_paragraphs=rng.choice([0, 0, 1, 2, 4]),
         direct_formatting=rng.random() < 0.3,
+        party_header=rng.random() < 0.3,
+        page_numbers=rng.choice([None, None, "header", "footer"]),
+        images=rng.choice([0, 0, 0, 1, 2]),
     )
 
 
