@@ -1389,7 +1389,7 @@ def estimate(document) -> Estimate:
             spacing = f"exactly {value / 20:g}pt"
         elif rule == "atLeast":
             spacing = f"at least {value / 20:g}pt"
-        else:
+        elif int(value * 100 // 240) != 100:
             spacing = f"{int(value * 100 // 240) / 100:g} spacing"
     return Estimate(
         pages=pages,

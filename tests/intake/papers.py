@@ -13,7 +13,6 @@ import io
 import random
 import re
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass, field, replace
@@ -402,31 +401,25 @@ def app_pages(data: bytes) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def roundtrip_libreoffice(data: bytes, soffice: str, timeout: float = 120) -> bytes:
-    """The same paper as saved by another tool: LibreOffice's own .docx export."""
+def roundtrip_libreoffice(files: dict[str, bytes], soffice: str, timeout: float = 300) -> dict:
+    """The same papers as saved by another tool: LibreOffice's own .docx export,
+    all converted in one soffice job."""
+    from symposium_pages.intake.libreoffice import convert
+
     work = Path(tempfile.mkdtemp(prefix="paper-roundtrip-"))
     try:
-        src = work / "in" / "paper.docx"
-        src.parent.mkdir()
-        src.write_bytes(data)
-        subprocess.run(
-            [
-                soffice,
-                "--headless",
-                "--norestore",
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-                str(work / "out"),
-                str(src),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=timeout,
-            start_new_session=True,
-        )
-        return (work / "out" / "paper.docx").read_bytes()
+        src, out = work / "in", work / "out"
+        src.mkdir()
+        out.mkdir()
+        paths = []
+        for i, data in enumerate(files.values()):
+            path = src / f"paper{i:04d}.docx"
+            path.write_bytes(data)
+            paths.append(path)
+        convert(paths, out, soffice, timeout, to="docx:MS Word 2007 XML")
+        return {
+            name: (out / path.name).read_bytes() for name, path in zip(files, paths, strict=True)
+        }
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -490,3 +483,50 @@ def corpus(seeds=CORPUS_SEEDS, fonts=None) -> list[tuple[str, PaperSpec]]:
 
 def variant(spec: PaperSpec, **changes) -> PaperSpec:
     return replace(spec, **changes)
+
+
+# --- plain documents for hand-computed cases ---------------------------------------
+
+
+def plain_document(
+    paper: str = "A4",
+    margins: tuple[float, float, float, float] = MARGINS["administrative"],
+    font: str = "Times New Roman",
+    size: float = 13,
+    line: float = 1.0,
+    line_rule: str = "auto",
+    space_after: float = 0,
+):
+    """An empty python-docx Document whose Normal style is fully set, so line and
+    page arithmetic can be done by hand: Times New Roman 13 pt single lines are 299
+    twips, the A4 administrative body is 16838 - 2 * 1134 = 14570 twips tall."""
+    spec = PaperSpec(
+        font=font,
+        size=size,
+        line=line,
+        line_rule=line_rule,
+        space_after=space_after,
+        first_line_mm=0,
+        align="left",
+        paper=paper,
+        margins=margins,
+    )
+    doc = docx.Document()
+    section = doc.sections[0]
+    width, height = PAPER[paper]
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    top, bottom, left, right = margins
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    normal = doc.styles["Normal"]
+    _set_font(normal.element, font)
+    normal.font.size = Pt(size)
+    _paragraph_format(normal.paragraph_format, spec)
+    _style_headings(doc, spec)
+    return doc
+
+
+def to_bytes(doc) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
