@@ -61,3 +61,17 @@ def receive_paper_header_button(page, user, view_name, next_url=None):
         icon_name="doc-full-inverse",
         priority=12,
     )
+
+
+# -- Units and invitations: snippets under the "Symposia" menu --------------
+
+
+def _register_units_admin():
+    from wagtail.snippets.models import register_snippet
+
+    from .views.units import SymposiaViewSetGroup
+
+    register_snippet(SymposiaViewSetGroup)
+
+
+_register_units_admin()

@@ -2,12 +2,13 @@
 
 from itertools import groupby
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..categories import CATEGORY_ORDER, UnitCategory
+from ..categories import UnitCategory
 
 
 class InvitedUnitsPage(Page):
@@ -32,13 +33,23 @@ class InvitedUnitsPage(Page):
         return SymposiumPage.objects.ancestor_of(self).last()
 
     def grouped_invitations(self):
-        """[(category label, [invitation, …]), …] in the plan's order, in one query."""
+        """[(category label, [invitation, …]), …] in the plan's order, in two queries.
+
+        Each invitation carries `published_papers`: its papers that are live and public,
+        the only ones a reader may be linked to.
+        """
+        from .papers import PaperPage
+        from .units import Invitation
+
         symposium = self.get_symposium()
         if symposium is None:
             return []
-        invitations = sorted(
-            symposium.invitations.select_related("unit").filter(unit__active=True),
-            key=lambda item: (CATEGORY_ORDER.get(item.unit.category, 99), item.unit.name),
+        published = PaperPage.objects.live().public().order_by("programme_order", "pk")
+        invitations = (
+            Invitation.objects.filter(symposium=symposium, unit__active=True)
+            .select_related("unit")
+            .prefetch_related(Prefetch("papers", queryset=published, to_attr="published_papers"))
+            .in_plan_order()
         )
         labels = dict(UnitCategory.choices)
         return [

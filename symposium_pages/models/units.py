@@ -1,11 +1,21 @@
 """Units (đơn vị) reused across symposia, and their invitation to one symposium."""
 
 from django.db import models
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..categories import CATEGORY_ORDER, UnitCategory
+
+
+def plan_order(field="category"):
+    """A database expression giving each category its position in the plan (for ordering)."""
+    return Case(
+        *(When(**{field: key}, then=Value(position)) for key, position in CATEGORY_ORDER.items()),
+        default=Value(len(CATEGORY_ORDER)),
+        output_field=IntegerField(),
+    )
 
 
 class Unit(index.Indexed, models.Model):
@@ -23,8 +33,18 @@ class Unit(index.Indexed, models.Model):
         related_name="children",
     )
     email = models.EmailField(_("contact e-mail"), blank=True, help_text=_("Never shown publicly."))
-    phone = models.CharField(_("contact phone"), max_length=40, blank=True, help_text=_("Never shown publicly."))
+    phone = models.CharField(
+        _("contact phone"), max_length=40, blank=True, help_text=_("Never shown publicly.")
+    )
     active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(
+        _("order in its category"),
+        default=100,
+        help_text=_(
+            "Lists show units by category in the plan's order, then by this number "
+            "(lowest first), then by name: use it for the order of precedence."
+        ),
+    )
 
     search_fields = [
         index.SearchField("name"),
@@ -37,7 +57,8 @@ class Unit(index.Indexed, models.Model):
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("short_name")]),
-        FieldRowPanel([FieldPanel("category"), FieldPanel("parent")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("position")]),
+        FieldPanel("parent"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])],
             heading=_("Contact (internal)"),
@@ -48,7 +69,7 @@ class Unit(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-        ordering = ["category", "name"]
+        ordering = ["category", "position", "name"]
 
     def __str__(self):
         return self.name
@@ -56,6 +77,23 @@ class Unit(index.Indexed, models.Model):
     @property
     def category_position(self):
         return CATEGORY_ORDER.get(self.category, len(CATEGORY_ORDER))
+
+
+class InvitationQuerySet(models.QuerySet):
+    def with_status(self):
+        """Everything `status` and `flags` read, fetched in a fixed number of queries."""
+        from .papers import PaperPage
+
+        papers = PaperPage.objects.annotate_approved_schedule().prefetch_workflow_states()
+        return self.select_related("unit", "symposium").prefetch_related(
+            Prefetch("papers", queryset=papers)
+        )
+
+    def in_plan_order(self):
+        """By category in the plan's order, then by the unit's position and name."""
+        return self.annotate(_category_order=plan_order("unit__category")).order_by(
+            "_category_order", "unit__position", "unit__name"
+        )
 
 
 class Invitation(models.Model):
@@ -95,6 +133,8 @@ class Invitation(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
 
+    objects = InvitationQuerySet.as_manager()
+
     panels = [
         FieldPanel("symposium"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("expectation")]),
@@ -114,8 +154,11 @@ class Invitation(models.Model):
 
     def latest_paper(self):
         """The paper page received for this invitation, if any (prefetched when listed)."""
-        papers = list(self.papers.all())
-        return papers[0] if papers else None
+        paper = max(self.papers.all(), key=lambda item: item.pk, default=None)
+        if paper is not None and getattr(paper, "_symposium", None) is None:
+            # The paper sits under the invitation's symposium: spare it a tree query.
+            paper._symposium = self.symposium
+        return paper
 
     @property
     def status(self):
@@ -133,3 +176,9 @@ class Invitation(models.Model):
         if paper is None:
             return []
         return paper.flags
+
+    def get_status_display(self):
+        return self.Status(self.status).label
+
+    def get_flags_display(self):
+        return [self.Status(flag).label for flag in self.flags]

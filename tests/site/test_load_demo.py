@@ -26,6 +26,7 @@ def test_load_demo_twice_gives_the_same_tree(db):
         "newsarticlepage",
         "newsarticlepage",
         "symposiumpage",
+        "invitedunitspage",
     ]
 
 

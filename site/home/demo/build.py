@@ -10,10 +10,19 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
-from symposium_pages.models import LegalBasis, ProgrammeItem, SymposiumAssignment, SymposiumPage
+from symposium_pages.models import (
+    Invitation,
+    InvitedUnitsPage,
+    LegalBasis,
+    ProgrammeItem,
+    SymposiumAssignment,
+    SymposiumPage,
+    Unit,
+)
 
 from . import news as news_data
 from . import symposium as symposium_data
+from . import units as units_data
 from .pictures import demo_image
 
 HOME = {
@@ -114,6 +123,32 @@ def build_symposium(home, log):
     return symposium
 
 
+def build_units(symposium, log):
+    """The invited units, their invitations and the public list; what exists is kept."""
+    rows = list(units_data.rows())
+    units = {}
+    for row in rows:
+        unit, created = Unit.objects.get_or_create(name=row["unit"]["name"], defaults=row["unit"])
+        if created:
+            log(f"+ unit: {unit.name}")
+        units[unit.name] = unit
+    for row in rows:
+        unit = units[row["unit"]["name"]]
+        if row["parent"] and unit.parent_id is None:
+            unit.parent = units[row["parent"]]
+            unit.save(update_fields=["parent"])
+        _invitation, created = Invitation.objects.get_or_create(
+            symposium=symposium, unit=unit, defaults=row["invitation"]
+        )
+        if created:
+            log(f"+ invitation: {unit.name}")
+    page = InvitedUnitsPage.objects.child_of(symposium).first()
+    if page is None:
+        page = _add_child(symposium, InvitedUnitsPage(**units_data.INVITED_UNITS_PAGE))
+        log(f"+ invited units page: {page.title}")
+    return page
+
+
 def link_coverage(articles, symposium, log):
     for article, data in articles:
         if not data.get("related_symposium"):
@@ -131,5 +166,6 @@ def load_demo(log=print):
     home = build_home(log)
     _section, articles = build_news(home, log)
     symposium = build_symposium(home, log)
+    build_units(symposium, log)
     link_coverage(articles, symposium, log)
     return home

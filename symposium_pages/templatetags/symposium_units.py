@@ -1,0 +1,16 @@
+"""Template tags about a symposium's invited units."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def invited_units_page(symposium):
+    """The symposium's public list of invited units, if published, with `invited_count` set."""
+    from ..models import InvitedUnitsPage
+
+    page = InvitedUnitsPage.objects.child_of(symposium).live().public().first()
+    if page is not None:
+        page.invited_count = symposium.invitations.filter(unit__active=True).count()
+    return page

@@ -1,0 +1,160 @@
+"""Admin for units and invitations: snippet listings, filters and the "Symposia" menu."""
+
+import django_filters
+from django import forms
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from ..categories import UnitCategory
+from ..models import Invitation, SymposiumPage, Unit
+from ..models.units import plan_order
+
+
+class UnitFilterSet(WagtailFilterSet):
+    category = django_filters.ChoiceFilter(
+        label=capfirst(_("category")),
+        choices=UnitCategory.choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Unit
+        fields = ["category", "active"]
+
+
+class UnitViewSet(SnippetViewSet):
+    model = Unit
+    icon = "group"
+    menu_name = "units"
+    menu_order = 100
+    list_per_page = 50
+    copy_view_enabled = False
+    filterset_class = UnitFilterSet
+    list_display = [
+        "name",
+        "short_name",
+        Column(
+            "category",
+            label=capfirst(_("category")),
+            accessor="get_category_display",
+            sort_key="_category_order",
+        ),
+        Column(
+            "parent", label=capfirst(_("parent unit")), accessor="parent", sort_key="parent__name"
+        ),
+        BooleanColumn("active", label=capfirst(_("active")), sort_key="active"),
+    ]
+    ordering = ["_category_order", "position", "name"]
+
+    def get_queryset(self, request):
+        return Unit.objects.select_related("parent").annotate(_category_order=plan_order())
+
+
+class InvitationFilterSet(WagtailFilterSet):
+    symposium = django_filters.ModelChoiceFilter(
+        label=capfirst(_("symposium")),
+        queryset=SymposiumPage.objects.order_by("-pk"),
+        empty_label=_("All"),
+    )
+    unit_category = django_filters.ChoiceFilter(
+        label=capfirst(_("unit category")),
+        field_name="unit__category",
+        choices=UnitCategory.choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+    expectation = django_filters.ChoiceFilter(
+        label=capfirst(_("expected contribution")),
+        choices=Invitation.Expectation.choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+    paper_received = django_filters.BooleanFilter(
+        label=capfirst(_("paper received")),
+        field_name="papers",
+        lookup_expr="isnull",
+        exclude=True,
+        distinct=True,
+    )
+
+    class Meta:
+        model = Invitation
+        fields = ["symposium", "unit_category", "expectation", "paper_received"]
+
+
+class StatusColumn(Column):
+    """The derived status as a tag, with its warnings (late, over the limit) beside it."""
+
+    cell_template_name = "symposium_pages/admin/invitation_status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        status = context["status"] = instance.status
+        context["flags"] = [
+            Invitation.Status(flag).label for flag in instance.flags if flag != status
+        ]
+        return context
+
+
+def _presenter(invitation):
+    return ", ".join(
+        part for part in (invitation.presenter_name, invitation.presenter_position) if part
+    )
+
+
+def _symposium(invitation):
+    symposium = invitation.symposium
+    return f"{symposium.plan_number} · {Truncator(symposium.title).words(8)}"
+
+
+class InvitationIndexView(IndexView):
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # Listed and sorted by the unit's name, headed simply "unit".
+        column = super()._get_title_column(field_name, column_class, **kwargs)
+        column.label = capfirst(Invitation._meta.get_field("unit").verbose_name)
+        return column
+
+
+class InvitationViewSet(SnippetViewSet):
+    model = Invitation
+    index_view_class = InvitationIndexView
+    icon = "mail"
+    menu_name = "invitations"
+    menu_order = 200
+    list_per_page = 50
+    copy_view_enabled = False
+    filterset_class = InvitationFilterSet
+    search_fields = ["unit__name", "unit__short_name", "presenter_name", "presenter_position"]
+    search_backend_name = None
+    list_display = [
+        "unit__name",
+        Column(
+            "symposium", label=capfirst(_("symposium")), accessor=_symposium, sort_key="symposium"
+        ),
+        Column(
+            "expectation",
+            label=capfirst(_("expected contribution")),
+            accessor="get_expectation_display",
+            sort_key="expectation",
+        ),
+        Column("presenter", label=capfirst(_("presenter")), accessor=_presenter),
+        StatusColumn("status", label=capfirst(_("status")), accessor="get_status_display"),
+    ]
+    ordering = ["-symposium", "_category_order", "unit__position", "unit__name"]
+
+    def get_queryset(self, request):
+        return Invitation.objects.with_status().annotate(
+            _category_order=plan_order("unit__category")
+        )
+
+
+class SymposiaViewSetGroup(SnippetViewSetGroup):
+    items = (UnitViewSet, InvitationViewSet)
+    menu_label = _("Symposia")
+    menu_icon = "group"
+    menu_order = 250
+    menu_name = "symposia"
