@@ -25,7 +25,8 @@ from . import conf
 from .collections import images_collection, originals_collection
 from .intake.check import CheckResult, check_paper
 from .models import Invitation, PaperPage, PaperSubmission
-from .streamdata import body_stream_data
+from .streamdata import body_stream_data, without_letterhead
+from .titles import readable_title
 
 
 class PaperRefused(Exception):
@@ -196,14 +197,16 @@ def _unique_slug(parent, base):
 
 def _paper_revision(symposium, invitation, result, document, image_ids, received_at):
     extracted = result.paper
-    title = (extracted.title or invitation.unit.name)[:255]
+    title = readable_title(
+        extracted.title or invitation.unit.name, [invitation.unit.name, symposium.title]
+    )[:255]
     existing = invitation.papers.order_by("pk").first()
     if existing is None:
         paper = PaperPage(
             title=title,
             slug=_unique_slug(
                 symposium,
-                slugify(anyascii(invitation.unit.short_name or invitation.unit.name))[:60]
+                slugify(anyascii(invitation.unit.name))[:60]
                 or "tham-luan",
             ),
             live=False,
@@ -219,7 +222,9 @@ def _paper_revision(symposium, invitation, result, document, image_ids, received
     paper.invitation = invitation
     paper.presenter_name = invitation.presenter_name
     paper.presenter_position = invitation.presenter_position
-    paper.body = body_stream_data(extracted.blocks, image_ids)
+    unit = invitation.unit
+    blocks = without_letterhead(extracted.blocks, [unit.name, unit.short_name])
+    paper.body = body_stream_data(blocks, image_ids)
     paper.original = document
     paper.words = result.words
     paper.pages = result.pages

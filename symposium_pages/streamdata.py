@@ -8,6 +8,19 @@ def _rich(fragment):
     return fragment if fragment.lstrip().startswith("<p") else f"<p>{fragment}</p>"
 
 
+def without_letterhead(blocks, names):
+    """Drop the opening lines that only repeat the unit's name: the page already shows it."""
+    wanted = {" ".join(name.split()).casefold() for name in names if name}
+    blocks = list(blocks)
+    while blocks and blocks[0]["type"] in ("heading", "paragraph"):
+        value = blocks[0]["value"]
+        text = value.get("text") if blocks[0]["type"] == "heading" else value.get("html", "")
+        if " ".join(html.unescape(text or "").split()).casefold() not in wanted:
+            break
+        blocks.pop(0)
+    return blocks
+
+
 def body_stream_data(blocks, image_ids):
     """Raw StreamField data for PaperBodyBlock; `image_ids[i]` is the Wagtail id of image i."""
     data = []

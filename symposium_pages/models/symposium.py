@@ -188,10 +188,23 @@ class SymposiumPage(Page):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         context["deadline_passed"] = self.deadline_passed(today)
+        context["papers"] = self.published_papers()
         context["days_left"] = (
             (self.submission_deadline - today).days if self.submission_deadline else None
         )
         return context
+
+    def published_papers(self):
+        """The live papers under this plan, in programme order, with their units."""
+        from .papers import PaperPage
+
+        return (
+            PaperPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("unit")
+            .order_by("programme_order", "pk")
+        )
 
     def clean(self):
         super().clean()

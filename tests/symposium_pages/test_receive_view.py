@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from django.test import Client
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from wagtail.documents import get_document_model
 
 from symposium_pages.models import Invitation, PaperPage, Unit

@@ -126,3 +126,23 @@ def test_an_overlong_paper_is_received_and_flagged(home_page, unit):
     assert receipt.paper.is_over_limit is True
     assert receipt.invitation.status == Invitation.Status.OVER_LIMIT
     assert "Tham luận dài 3 trang; kế hoạch quy định không quá 2 trang A4." in receipt.warnings
+
+
+def test_the_units_letterhead_line_is_not_repeated_in_the_body(plan, invitation):
+    import io
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document()
+    for text in ("HUYỆN ỦY CHƯ PĂH", "THAM LUẬN VỀ SINH HOẠT CHI BỘ"):
+        line = document.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        line.add_run(text).bold = True
+    document.add_paragraph("Chi bộ sinh hoạt đều đặn hằng tháng.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    receipt = receive_paper(plan, data=buffer.getvalue(), filename="x.docx", invitation=invitation,
+                            method="estimate", received_at=ON_TIME)
+    assert receipt.paper.title == "Tham luận về sinh hoạt chi bộ"
+    assert [block.block_type for block in receipt.paper.body] == ["paragraph"]

@@ -23,6 +23,7 @@ from symposium_pages.models import (
 from . import news as news_data
 from . import symposium as symposium_data
 from . import units as units_data
+from .papers import build_papers
 from .pictures import demo_image
 
 HOME = {
@@ -167,5 +168,6 @@ def load_demo(log=print):
     _section, articles = build_news(home, log)
     symposium = build_symposium(home, log)
     build_units(symposium, log)
+    build_papers(symposium, log)
     link_coverage(articles, symposium, log)
     return home

@@ -1,0 +1,95 @@
+"""The demo's papers, received through the real intake and left in every state."""
+
+import datetime
+
+from django.utils import timezone
+
+from symposium_pages.intake.check import check_paper
+from symposium_pages.models import Invitation, PaperPage, Unit
+from symposium_pages.receiving import receive_paper
+from symposium_pages.streamdata import body_stream_data
+
+from .paper_files import write_paper
+from .paper_texts import CLOSING, KEYNOTE, PAPERS
+
+
+def _at(day, hour=9):
+    return timezone.make_aware(datetime.datetime(2022, 8, day, hour, 0))
+
+
+# unit → (programme order, the day it arrived, what happens to it next)
+PLAN = {
+    "Thành ủy Pleiku": (2, 12, "publish"),
+    "Huyện ủy Chư Păh": (3, 15, "publish"),
+    "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh": (4, 16, "review"),
+    "Ban Thường vụ Tỉnh đoàn": (5, 17, "schedule"),
+    "Thị ủy An Khê": (6, 18, "keep"),
+    "Huyện ủy Kbang": (7, 18, "keep"),
+    "Đảng đoàn Hội Nông dân tỉnh": (8, 22, "keep"),
+}
+
+
+def build_papers(symposium, log):
+    for unit_name, (order, day, fate) in PLAN.items():
+        unit = Unit.objects.filter(name=unit_name).first()
+        if unit is None:
+            log(f"! no unit {unit_name}; its paper is skipped")
+            continue
+        invitation, _created = Invitation.objects.get_or_create(symposium=symposium, unit=unit)
+        if invitation.papers.exists():
+            continue
+        receipt = receive_paper(
+            symposium,
+            data=write_paper(unit_name, PAPERS[unit_name]),
+            filename=f"tham-luan-{unit.pk}.docx",
+            invitation=invitation,
+            method="estimate",
+            received_at=_at(day),
+        )
+        paper = receipt.paper.get_latest_revision_as_object()
+        paper.programme_order = order
+        revision = paper.save_revision()
+        _carry_out(paper, revision, fate)
+        log(f"+ paper ({fate}): {paper.title}")
+    for kind, order, text in (
+        (PaperPage.Kind.KEYNOTE, 1, KEYNOTE),
+        (PaperPage.Kind.CLOSING, 99, CLOSING),
+    ):
+        if PaperPage.objects.child_of(symposium).filter(kind=kind).exists():
+            continue
+        _report(symposium, kind, order, text)
+        log(f"+ {kind}: {text['title']}")
+
+
+def _carry_out(paper, revision, fate):
+    if fate == "publish":
+        revision.publish()
+    elif fate == "schedule":
+        paper.go_live_at = timezone.now() + datetime.timedelta(days=30)
+        paper.save_revision().publish()
+    elif fate == "review":
+        workflow = paper.get_workflow()
+        if workflow is not None:
+            workflow.start(paper, None)
+
+
+def _report(symposium, kind, order, text):
+    """The Department's own reports, written in-house and published with the plan."""
+    result = check_paper(
+        write_paper("Ban Tuyên giáo Tỉnh ủy", text), "bao-cao.docx", method="estimate"
+    )
+    department = Unit.objects.filter(name="Ban Tuyên giáo Tỉnh ủy").first()
+    page = PaperPage(
+        title=text["title"],
+        slug={"keynote": "bao-cao-de-dan", "closing": "bao-cao-tong-ket"}[kind],
+        kind=kind,
+        unit=department,
+        programme_order=order,
+        body=body_stream_data(result.paper.blocks, []),
+        words=result.words,
+        pages=result.pages,
+        page_count_method=result.page_count_method,
+    )
+    symposium.add_child(instance=page)
+    page.save_revision().publish()
+    return page
