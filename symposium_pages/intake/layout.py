@@ -526,6 +526,7 @@ class Para:
     break_after: bool = False
     label: str = ""
     overhang: float = 0.0  # proportional spacing below a line may pass the margin
+    notes: dict[int, float] = field(default_factory=dict)  # line -> footnote height
 
 
 @dataclass
@@ -633,6 +634,15 @@ def _runs(el):
                 yield from _runs(content)
 
 
+@dataclass
+class Wrapped:
+    """A paragraph (or the part before a page break) cut into lines."""
+
+    heights: list[float]
+    pictures: dict[int, float]
+    notes: dict[int, float]
+
+
 class LineBreaker:
     """Greedy word wrapping with LibreOffice's rules: spaces hang, words never split
     unless alone on a line."""
@@ -653,6 +663,8 @@ class LineBreaker:
         self.word: list[list] = []
         self.cur_img = 0.0
         self.images: dict[int, float] = {}  # line index -> tallest picture on it
+        self.notes: dict[int, float] = {}  # line index -> footnotes referenced there
+        self.pending_notes = 0.0
 
     def chunk(self, width: float, height: float, kind: str | None = None) -> None:
         """Add text with no break inside; `kind` names a break opportunity after it:
@@ -718,7 +730,15 @@ class LineBreaker:
         self._add(total, height)
         return []
 
+    def note(self, height: float) -> None:
+        """A footnote reference: its note must fit on the page of the current word."""
+        self.pending_notes += height
+
     def _add(self, width: float, height: float) -> None:
+        if self.pending_notes:
+            line = len(self.lines)
+            self.notes[line] = self.notes.get(line, 0.0) + self.pending_notes
+            self.pending_notes = 0.0
         self.cur_w += width
         self.cur_h = max(self.cur_h, height)
         self.space_w = self.space_h = 0.0
@@ -766,20 +786,22 @@ class LineBreaker:
     def empty(self) -> bool:
         return not (self.lines or self.has_content or self.word)
 
-    def page_break(self, height: float) -> tuple[list[float], dict]:
+    def page_break(self, height: float) -> Wrapped:
         """Lines so far; wrapping goes on for the text after the break."""
-        lines, images = self.finish(height)
-        self.lines, self.images = [], {}
-        return lines, images
+        wrapped = self.finish(height)
+        self.lines, self.images, self.notes = [], {}, {}
+        return wrapped
 
-    def finish(self, mark_height: float) -> tuple[list[float], dict]:
-        """Font heights of all lines and the pictures' heights by line; an empty
+    def finish(self, mark_height: float) -> Wrapped:
+        """Font heights of all lines, pictures and footnotes by line; an empty
         paragraph, or a line break at its end, leaves a line as tall as the mark."""
         self.flush()
         if not self.has_content or not self.cur_h:
             self.cur_h = mark_height
+        if self.pending_notes:
+            self._add(0.0, 0.0)
         self._end_line()
-        return self.lines, self.images
+        return Wrapped(self.lines, self.images, self.notes)
 
 
 class Flow:
@@ -795,6 +817,31 @@ class Flow:
         self.spacing_stats: Counter = Counter()
         self.unknown_fonts: set[str] = set()
         self._fonts: dict = {}
+        self.counting = True  # body text feeds the detail line; notes and headers do not
+        self._notes: dict | None = None
+
+    def note_height(self, note_id: str | None, width: float) -> float:
+        """Height of one footnote's text, measured at the body width."""
+        if self._notes is None:
+            self._notes = {}
+            try:
+                part = self.document.part.part_related_by(RT.FOOTNOTES)
+            except (KeyError, ValueError):
+                part = None
+            if part is not None:
+                root = part.element if hasattr(part, "element") else _parse(part.blob)
+                for note in root.iterfind(W + "footnote"):
+                    self._notes[note.get(W + "id")] = note
+        note = self._notes.get(note_id)
+        if note is None or isinstance(note, float):
+            return note or 0.0
+        self.counting, counting = False, self.counting
+        try:
+            paras = [q for p in note.iter(W + "p") for q in self.paragraph(p, width)]
+        finally:
+            self.counting = counting
+        self._notes[note_id] = height = sum(_stack(paras))
+        return height
 
     # fonts and spacing ---------------------------------------------------------
 
@@ -871,17 +918,18 @@ class Flow:
                     start = label_end
         breaker = LineBreaker(width - right - start, width - right - left, start, left, tabs)
 
-        pieces: list[tuple[tuple, bool]] = []  # ((lines, pictures), a page break follows)
+        pieces: list[tuple[Wrapped, bool]] = []  # (lines, a page break follows)
         text_len = self._fill(p, base_rpr, breaker, pieces, width, right, left)
         if not pieces or not breaker.empty:
             pieces.append((breaker.finish(mark_font.height), False))
 
-        if text_len:
+        if text_len and self.counting:
             self.stats[(mark_rpr.get("font") or "?", mark_rpr.get("sz", 20) / 2)] += text_len
             self.spacing_stats[(props.get("rule", "auto"), props.get("line", 240))] += text_len
 
         out = []
-        for i, ((natural, pictures), page_after) in enumerate(pieces):
+        for i, (wrapped, page_after) in enumerate(pieces):
+            natural, pictures = wrapped.heights, wrapped.pictures
             heights = [self.line_height(h, props) for h in natural]
             overhang = 0.0
             if props.get("rule", "auto") == "auto" and heights:
@@ -906,6 +954,7 @@ class Flow:
                     page_after,
                     label=_text(p)[:40],
                     overhang=overhang,
+                    notes=wrapped.notes,
                 )
             )
         # a page break that opens a paragraph with text after it is a break before it
@@ -966,8 +1015,10 @@ class Flow:
                     breaker.chunk(self.measure.width(font, "-"), height)
                 elif tag == "sym":
                     breaker.chunk(font.size * 0.6, height)
-                elif tag in ("footnoteReference", "endnoteReference"):
-                    breaker.chunk(font.size * 0.35, height)
+                elif tag in ("footnoteReference", "endnoteReference", "footnoteRef"):
+                    breaker.chunk(self.measure.width(font, "9"), height)
+                    if tag == "footnoteReference":
+                        breaker.note(self.note_height(item.get(W + "id"), width))
                 elif tag in ("drawing", "pict", "object"):
                     extent = _extent(item)
                     if extent is not None:
@@ -991,6 +1042,12 @@ class Flow:
                 pos = end
             if pos < len(part):
                 breaker.chunk(width(font, part[pos:]), height)
+
+
+def _parse(blob: bytes):
+    from lxml import etree
+
+    return etree.fromstring(blob)
 
 
 def _text(p) -> str:
@@ -1066,6 +1123,13 @@ class BodyWalker(Flow):
                     out.append(SectionBreak(kind, geometries[index]))
             elif tag == "tbl":
                 out.append(self.table(el, geometry.width))
+        if (
+            out
+            and isinstance(out[0], Table)
+            and next(body.iter(W + "footnoteReference"), None) is not None
+        ):
+            # LibreOffice opens such a document with an empty paragraph before the table
+            out.insert(0, self.paragraph(body.makeelement(W + "p", {}), geometries[0].width)[0])
         _apply_contextual(out)
         return out, geometries[0]
 
@@ -1095,7 +1159,11 @@ class BodyWalker(Flow):
             if part is None:
                 heights.append(0.0)
                 continue
-            paras = [p for el in part.element.iter(W + "p") for p in self.paragraph(el, width)]
+            self.counting = False
+            try:
+                paras = [p for el in part.element.iter(W + "p") for p in self.paragraph(el, width)]
+            finally:
+                self.counting = True
             heights.append(sum(_stack(paras)))
         return heights[0], heights[1]
 
@@ -1209,6 +1277,11 @@ def _apply_contextual(blocks: list) -> None:
 # --- pagination --------------------------------------------------------------------
 
 
+# Between the body and the first footnote of a page LibreOffice puts the separator:
+# 1 mm above the line, 1 mm below it and the 0.5 pt line itself (measured).
+NOTE_SEPARATOR = 124
+
+
 class Pager:
     """Places blocks on pages the way Writer does and counts the pages."""
 
@@ -1221,6 +1294,7 @@ class Pager:
         self.keep_before = True  # space before survives at the top of this page
         self.prev_after = 0.0
         self.pending_break = False
+        self.note_area = 0.0  # footnotes and their separator at the foot of this page
         self.parity = None
         self.starts: list[str] = []
         self.trace: list[tuple[int, str, int, float]] = []  # page, block, lines, y after
@@ -1232,6 +1306,7 @@ class Pager:
         self.fresh = True
         self.keep_before = explicit
         self.prev_after = 0.0
+        self.note_area = 0.0
 
     def _open(self, label: str, break_before: bool) -> None:
         """Honour a pending or requested break before the next block."""
@@ -1305,18 +1380,26 @@ class Pager:
     def para(self, p: Para) -> None:
         self._open(p.label, p.break_before)
         lines = p.lines
+        offset = 0  # index in p.lines of lines[0]
         y = self.y + self.gap(p.before)
         first_part = True
         while True:
             fit, total = 0, y
+            areas = [self.note_area]
             for h in lines:
-                if total + h - p.overhang > self.height + 0.5:
+                area = areas[-1]
+                note = p.notes.get(offset + fit)
+                if note:
+                    area += note + (0.0 if area else NOTE_SEPARATOR)
+                if total + h - p.overhang > self.height - area + 0.5:
                     break
                 total += h
                 fit += 1
+                areas.append(area)
             n = len(lines)
             if fit == n:
                 self.y = total
+                self.note_area = areas[-1]
                 self.trace.append((self.pages, p.label, n, total))
                 break
             if not self.fresh:
@@ -1333,6 +1416,7 @@ class Pager:
                     fit = n - 2
             self.trace.append((self.pages, p.label, fit, total))
             lines = lines[fit:]
+            offset += fit
             if fit:
                 first_part = False
             self.new_page(explicit=False)

@@ -119,6 +119,7 @@ class PaperSpec:
     party_header: bool = False  # the borderless two-column header of Party documents
     page_numbers: str | None = None  # "header" or "footer"
     images: int = 0
+    footnotes: int = 0
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -330,9 +331,14 @@ def build_paper(spec: PaperSpec) -> bytes:
         for _ in range(count):
             blocks.insert(rng.randint(1, len(blocks)), kind)
     heading_no = 0
+    notes_at = set(rng.sample(range(spec.paragraphs), min(spec.footnotes, spec.paragraphs)))
+    body_no = 0
     for kind in blocks:
         if kind == "p":
             para = doc.add_paragraph(text.paragraph(*spec.sentences))
+            if body_no in notes_at:
+                add_footnote(doc, para, text.sentence(6, 40))
+            body_no += 1
             if spec.direct_formatting:
                 _paragraph_format(para.paragraph_format, spec)
             if rng.random() < 0.1:
@@ -473,6 +479,7 @@ def random_spec(seed: int, fonts=None) -> PaperSpec:
         party_header=rng.random() < 0.3,
         page_numbers=rng.choice([None, None, "header", "footer"]),
         images=rng.choice([0, 0, 0, 1, 2]),
+        footnotes=rng.choice([0, 0, 0, 1, 3, 6]),
     )
 
 
@@ -530,3 +537,68 @@ def to_bytes(doc) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+# --- footnotes (python-docx has no API for them) ------------------------------------
+
+FOOTNOTES_XML = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
+    ' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
+    ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+    "</w:footnote></w:footnotes>"
+)
+
+
+def _footnotes_part(doc):
+    """The document's footnotes part, created with Word's two separators if missing."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+    from docx.oxml import parse_xml
+
+    part = doc.part
+    for rel in part.rels.values():
+        if rel.reltype == RT.FOOTNOTES:
+            return rel.target_part
+    footnotes = XmlPart(
+        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(FOOTNOTES_XML), part.package
+    )
+    part.relate_to(footnotes, RT.FOOTNOTES)
+    styles = doc.styles
+    text = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+    text.base_style = styles["Normal"]
+    text.font.size = Pt(10)
+    text.paragraph_format.space_after = Pt(0)
+    text.paragraph_format.space_before = Pt(0)
+    text.paragraph_format.line_spacing = 1.0
+    text.paragraph_format.first_line_indent = Mm(0)
+    ref = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+    ref.font.superscript = True
+    return footnotes
+
+
+def add_footnote(doc, paragraph, text: str) -> None:
+    """Append a footnote reference to `paragraph` with `text` as the note."""
+    from docx.oxml import parse_xml
+
+    part = _footnotes_part(doc)
+    root = part.element
+    note_id = max(int(n.get(qn("w:id"))) for n in root.iterfind(qn("w:footnote"))) + 1
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    root.append(
+        parse_xml(
+            f'<w:footnote {ns} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/>'
+            '</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/>'
+            f'</w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {ns}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+            f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+        )
+    )
