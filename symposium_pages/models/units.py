@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import WorkflowState
 from wagtail.search import index
 
 from ..categories import CATEGORY_ORDER, UnitCategory
@@ -84,7 +85,14 @@ class InvitationQuerySet(models.QuerySet):
         """Everything `status` and `flags` read, fetched in a fixed number of queries."""
         from .papers import PaperPage
 
-        papers = PaperPage.objects.annotate_approved_schedule().prefetch_workflow_states()
+        # Wagtail's prefetch_workflow_states() follows the base-Page relation unless the
+        # queryset came from .specific(); PaperPage.objects needs the specific one.
+        active = WorkflowState.objects.active().select_related("current_task_state__task")
+        papers = PaperPage.objects.annotate_approved_schedule().prefetch_related(
+            Prefetch(
+                "_specific_workflow_states", queryset=active, to_attr="_current_workflow_states"
+            )
+        )
         return self.select_related("unit", "symposium").prefetch_related(
             Prefetch("papers", queryset=papers)
         )

@@ -1,7 +1,7 @@
 """load_demo builds the Gia Lai demo, and running it again changes nothing."""
 
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
 
 from symposium_pages.models import SymposiumPage
 
@@ -27,7 +27,11 @@ def test_load_demo_twice_gives_the_same_tree(db):
         "newsarticlepage",
         "symposiumpage",
         "invitedunitspage",
+        *["paperpage"] * 9,
     ]
+    revisions = Revision.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert Revision.objects.count() == revisions
 
 
 def test_demo_symposium_holds_the_seed_facts(demo):
@@ -63,3 +67,10 @@ def test_home_and_news_pages_render(client, demo):
     assert article.status_code == 200
     assert "Ảnh: Anh Huy" in html
     assert 'href="/toa-dam-xay-dung-chinh-don-dang-2022/"' in html
+
+
+def test_demo_has_invitations_in_every_state(demo):
+    from symposium_pages.models import Invitation
+
+    statuses = {invitation.status for invitation in Invitation.objects.with_status()}
+    assert statuses == set(Invitation.Status.values)
