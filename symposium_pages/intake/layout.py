@@ -295,7 +295,7 @@ def _merge_rpr(props: dict, rpr, theme: dict) -> None:
             themed = child.get(W + "asciiTheme") or child.get(W + "hAnsiTheme")
             name = child.get(W + "ascii") or child.get(W + "hAnsi")
             if themed:
-                props["font"] = theme.get(themed[:5], "Cambria")
+                props["font"] = theme.get(themed[:5], "Times New Roman")
             elif name:
                 props["font"] = name
         elif tag == "sz":
@@ -311,7 +311,8 @@ def _merge_rpr(props: dict, rpr, theme: dict) -> None:
 
 
 def _theme_fonts(document) -> dict:
-    """minor/major Latin typefaces; LibreOffice falls back to Cambria without a theme."""
+    """minor/major Latin typefaces of the theme (python-docx's template: Cambria and
+    Calibri). Without a theme part, theme references fall back to Times New Roman."""
     try:
         part = document.part.part_related_by(RT.THEME)
     except (KeyError, ValueError):
@@ -357,7 +358,7 @@ class StyleSheet:
             "first": 0,
             "widowControl": True,
         }
-        self.base_rpr: dict = {"sz": 20, "font": self.theme.get("minor", "Cambria")}
+        self.base_rpr: dict = {"sz": 20, "font": self.theme.get("minor", "Times New Roman")}
         if defaults is not None:
             _merge_ppr(self.base_ppr, defaults.find(f"{W}pPrDefault/{W}pPr"))
             _merge_rpr(self.base_rpr, defaults.find(f"{W}rPrDefault/{W}rPr"), self.theme)
@@ -534,6 +535,7 @@ class Row:
     slices: list[float]  # heights the row can be split between
     can_split: bool = True
     header: bool = False
+    resume: float = 0.0  # space before the cell text, repeated where a split row goes on
 
     @property
     def height(self) -> float:
@@ -1182,6 +1184,7 @@ class BodyWalker(Flow):
             trpr = _child(tr, "trPr")
             col = int(_num(_child(trpr, "gridBefore"), "val", 0) or 0)
             best: list[float] = []
+            resume = 0.0
             for tc in tr.iterfind(W + "tc"):
                 tcpr = _child(tc, "tcPr")
                 span = int(_num(_child(tcpr, "gridSpan"), "val", 1) or 1)
@@ -1194,11 +1197,11 @@ class BodyWalker(Flow):
                 vmerge = _child(tcpr, "vMerge")
                 if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
                     continue
-                slices = self.cell(tc, cell_w - mar["left"] - mar["right"], style_id)
+                slices, before = self.cell(tc, cell_w - mar["left"] - mar["right"], style_id)
                 slices[0] += mar["top"]
                 slices[-1] += mar["bottom"]
                 if sum(slices) > sum(best):
-                    best = slices
+                    best, resume = slices, before
             if not best:
                 best = [0.0]
             height = _child(trpr, "trHeight")
@@ -1211,7 +1214,12 @@ class BodyWalker(Flow):
                     best[-1] += value - sum(best)
             best[-1] += borders.get("bottom", 0.0) if r == len(rows_el) - 1 else inside
             rows.append(
-                Row(best, not _on(_child(trpr, "cantSplit")), _on(_child(trpr, "tblHeader")))
+                Row(
+                    best,
+                    not _on(_child(trpr, "cantSplit")),
+                    _on(_child(trpr, "tblHeader")),
+                    resume,
+                )
             )
         first = next((p for p in tbl.iter(W + "p")), None)
         return Table(
@@ -1220,19 +1228,23 @@ class BodyWalker(Flow):
             "table: " + (_text(first)[:30] if first is not None else ""),
         )
 
-    def cell(self, tc, width: float, table_style: str | None) -> list[float]:
+    def cell(self, tc, width: float, table_style: str | None) -> tuple[list[float], float]:
+        """Slices of a cell's content and the space before its first paragraph."""
         paras: list[Para] = []
         slices: list[float] = []
+        first_before = None
         for el in _body_children(tc):
             tag = el.tag[len(W) :]
             if tag == "p":
                 paras.extend(self.paragraph(el, width, table_style))
+                if first_before is None:
+                    first_before = paras[0].before
             elif tag == "tbl":
                 slices.extend(_stack(paras))
                 paras = []
                 slices.extend(row.height for row in self.table(el, width).rows)
         slices.extend(_stack(paras))
-        return slices or [0.0]
+        return slices or [0.0], first_before or 0.0
 
 
 def _merge_cell_mar(mar: dict, el) -> None:
@@ -1364,7 +1376,7 @@ class Pager:
                     prev_after = block.after
                 else:
                     take = len(block.lines) if block.keep_lines else min(len(block.lines), 2)
-                    need += gap + sum(block.lines[:take])
+                    need += gap + sum(block.lines[:take]) - block.overhang
                     break
             elif isinstance(block, Table):
                 if block.rows:
@@ -1436,7 +1448,7 @@ class Pager:
             while True:
                 total, fit = y, 0
                 for h in slices:
-                    if total + h > self.height + 0.5:
+                    if total + h > self.height - self.note_area + 0.5:
                         break
                     total += h
                     fit += 1
@@ -1452,6 +1464,7 @@ class Pager:
                 self.new_page(explicit=False)
                 self.starts.append(t.label + " (cont.)")
                 y = t.top_border + sum(r.height for r in headers if not row.header)
+                y += row.resume if fit else 0.0
         self.y = y
         self.fresh = False
         self.prev_after = 0.0

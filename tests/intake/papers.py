@@ -120,6 +120,7 @@ class PaperSpec:
     page_numbers: str | None = None  # "header" or "footer"
     images: int = 0
     footnotes: int = 0
+    theme_font: bool = False  # the font comes from the theme, as in Word's own files
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -161,6 +162,18 @@ def _set_font(rpr_owner, name: str) -> None:
         rfonts.attrib.pop(qn(f"w:{attr}"), None)
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
         rfonts.set(qn(f"w:{attr}"), name)
+
+
+def _theme_font(doc, name: str) -> None:
+    """Make `name` the theme's body (minor) font; styles keep pointing at the theme."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    theme = doc.part.part_related_by(RT.THEME)
+    theme._blob = re.sub(
+        rb'(<a:minorFont>\s*<a:latin typeface=")[^"]*"',
+        b"\\g<1>" + name.encode() + b'"',
+        theme.blob,
+    )
 
 
 def _line_spacing(fmt, spec: PaperSpec) -> None:
@@ -302,7 +315,10 @@ def build_paper(spec: PaperSpec) -> bytes:
     section.left_margin, section.right_margin = Mm(left), Mm(right)
 
     normal = doc.styles["Normal"]
-    _set_font(normal.element, spec.font)
+    if spec.theme_font:
+        _theme_font(doc, spec.font)
+    else:
+        _set_font(normal.element, spec.font)
     normal.font.size = Pt(spec.size)
     if not spec.direct_formatting:
         _paragraph_format(normal.paragraph_format, spec)
@@ -480,6 +496,7 @@ def random_spec(seed: int, fonts=None) -> PaperSpec:
         page_numbers=rng.choice([None, None, "header", "footer"]),
         images=rng.choice([0, 0, 0, 1, 2]),
         footnotes=rng.choice([0, 0, 0, 1, 3, 6]),
+        theme_font=rng.random() < 0.25,
     )
 
 
