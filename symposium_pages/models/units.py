@@ -1,5 +1,6 @@
 """Units (đơn vị) reused across symposia, and their invitation to one symposium."""
 
+from anyascii import anyascii
 from django.db import models
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,10 @@ class Unit(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("short_name"),
         index.AutocompleteField("short_name"),
+        # Without diacritics too: editors type "chu pah" for "Chư Păh", and only
+        # SQLite's tokenizer folds them by itself (PostgreSQL's does not).
+        index.SearchField("folded_names"),
+        index.AutocompleteField("folded_names"),
         index.FilterField("category"),
         index.FilterField("active"),
     ]
@@ -74,6 +79,9 @@ class Unit(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def folded_names(self):
+        return anyascii(f"{self.name} {self.short_name}")
 
     @property
     def category_position(self):
