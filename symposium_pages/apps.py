@@ -7,3 +7,13 @@ class SymposiumPagesConfig(AppConfig):
     label = "symposium_pages"
     verbose_name = _("Symposia")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from .models import SymposiumPage
+        from .signals import symposium_created
+
+        post_save.connect(
+            symposium_created, sender=SymposiumPage, dispatch_uid="symposium_pages.workflow"
+        )

@@ -3,28 +3,37 @@
 from django.db import transaction
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
-from . import conf
+from . import conf, roles
 
 
 def _child_collection(name):
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=name).first()
     if collection is None:
-        collection = root.add_child(name=name)
-    return collection
+        return root.add_child(name=name), True
+    return collection, False
 
 
 @transaction.atomic
 def originals_collection():
-    """Private: the .docx files as received are never served to the public."""
-    collection = _child_collection(conf.get("SYMPOSIUM_ORIGINALS_COLLECTION"))
-    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
-        CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=BaseViewRestriction.LOGIN
-        )
+    """Private: the .docx files as received, for the editorial groups only, never the public."""
+    from .moderation import set_up_collection
+
+    collection, created = _child_collection(conf.get("SYMPOSIUM_ORIGINALS_COLLECTION"))
+    restricted = CollectionViewRestriction.objects.filter(
+        collection=collection, restriction_type=BaseViewRestriction.GROUPS
+    ).exists()
+    if created or not restricted:
+        set_up_collection(collection, roles.ORIGINALS_PERMISSIONS, originals=True)
     return collection
 
 
+@transaction.atomic
 def images_collection():
     """The pictures taken out of papers; shown only where a published paper shows them."""
-    return _child_collection(conf.get("SYMPOSIUM_IMAGES_COLLECTION"))
+    from .moderation import set_up_collection
+
+    collection, created = _child_collection(conf.get("SYMPOSIUM_IMAGES_COLLECTION"))
+    if created:
+        set_up_collection(collection, roles.IMAGES_PERMISSIONS)
+    return collection

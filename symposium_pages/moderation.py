@@ -1,0 +1,178 @@
+"""The editorial workflow, set up with Wagtail's own models: groups, rights, the workflow.
+
+Every function takes an app registry, so that the data migration (historical
+models) and the running site (the real ones) share one definition; all of them
+are idempotent. `set_up_symposium` runs when a SymposiumPage is created (see
+`signals.py`): it attaches the workflow "Duyệt tham luận" to the page and
+grants the groups their rights on it and everything beneath it.
+
+Page rights are granted per symposium, not on the site root: a GroupPagePermission
+cannot be limited to page types, and rights on the home page would reach the
+whole news site. Creating a new symposium needs the "add" right on its parent
+(the home page or a news section), which the site's administrators give to
+whom they choose; the demo gives it to the editors on its home page.
+"""
+
+from django.apps import apps as global_apps
+from django.db import transaction
+
+from . import conf, roles
+
+GROUPS = "groups"  # BaseViewRestriction.GROUPS, spelled out for historical models
+LOGIN = "login"
+
+
+class _Permissions:
+    """Looks up (and if need be creates) auth permissions, each once per run."""
+
+    def __init__(self, apps):
+        self.apps = apps
+        self.cache = {}
+
+    def get(self, app_label, model, codename):
+        key = (app_label, model, codename)
+        if key not in self.cache:
+            ContentType = self.apps.get_model("contenttypes", "ContentType")
+            Permission = self.apps.get_model("auth", "Permission")
+            content_type, _created = ContentType.objects.get_or_create(
+                app_label=app_label, model=model
+            )
+            action = codename.removesuffix(f"_{model}").replace("_", " ")
+            self.cache[key], _created = Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=codename,
+                defaults={"name": f"Can {action} {model}"[:255]},
+            )
+        return self.cache[key]
+
+
+def ensure_groups(apps=global_apps, *, grant_existing=False, permissions=None):
+    """The four groups by name; a group made now (or any, with grant_existing) gets its rights."""
+    Group = apps.get_model("auth", "Group")
+    permissions = permissions or _Permissions(apps)
+    groups = {}
+    for name in roles.GROUPS:
+        group, created = Group.objects.get_or_create(name=name)
+        if created or grant_existing:
+            group.permissions.add(
+                *(permissions.get(*spec) for spec in roles.MODEL_PERMISSIONS.get(name, ()))
+            )
+        groups[name] = group
+    return groups
+
+
+def ensure_workflow(apps=global_apps, groups=None, *, complete_existing=False):
+    """The workflow "Duyệt tham luận": content vetting, then release approval.
+
+    An existing workflow is left as the administrators shaped it, unless
+    `complete_existing` (the data migration) asks for its missing tasks.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    groups = groups or ensure_groups(apps)
+    workflow = Workflow.objects.filter(name=roles.WORKFLOW).order_by("pk").first()
+    created = workflow is None
+    if created:
+        workflow = Workflow.objects.create(name=roles.WORKFLOW, active=True)
+    if not (created or complete_existing):
+        return workflow
+    task_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
+    for order, (name, group_name) in enumerate(roles.TASKS):
+        task = GroupApprovalTask.objects.filter(name=name).order_by("pk").first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=name, content_type=task_type, active=True)
+        task.groups.add(groups[group_name])
+        WorkflowTask.objects.get_or_create(
+            workflow=workflow, task_id=task.pk, defaults={"sort_order": order}
+        )
+    return workflow
+
+
+def attach(apps, page_id, groups, workflow, permissions=None):
+    """The workflow on one symposium page, and the groups' rights on its section."""
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    permissions = permissions or _Permissions(apps)
+    if workflow.active:
+        # A page that already has a workflow keeps it: an administrator chose it.
+        WorkflowPage.objects.get_or_create(page_id=page_id, defaults={"workflow": workflow})
+    for group_name, actions in roles.PAGE_PERMISSIONS.items():
+        for action in actions:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[group_name],
+                page_id=page_id,
+                permission=permissions.get("wagtailcore", "page", f"{action}_page"),
+            )
+
+
+def grant_collection(apps, collection, rights, groups, permissions=None):
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    permissions = permissions or _Permissions(apps)
+    for group_name, specs in rights.items():
+        for spec in specs:
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[group_name], collection=collection, permission=permissions.get(*spec)
+            )
+
+
+def restrict_originals(apps, collection, groups):
+    """Only the editorial groups (and superusers) may download the originals.
+
+    A "signed in" restriction is narrowed to the groups; a password an
+    administrator added stays in force besides.
+    """
+    Restriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
+    restrictions = list(Restriction.objects.filter(collection=collection))
+    for restriction in restrictions:
+        if restriction.restriction_type == LOGIN:
+            restriction.restriction_type = GROUPS
+            restriction.save()
+    if not any(restriction.restriction_type == GROUPS for restriction in restrictions):
+        restrictions.append(Restriction.objects.create(collection=collection, restriction_type=GROUPS))
+    readers = [groups[name] for name in roles.ORIGINALS_READERS]
+    for restriction in restrictions:
+        if restriction.restriction_type == GROUPS:
+            restriction.groups.add(*readers)
+
+
+def _collection(apps, setting):
+    Collection = apps.get_model("wagtailcore", "Collection")
+    return Collection.objects.filter(depth=2, name=conf.get(setting)).order_by("path").first()
+
+
+def install(apps=global_apps):
+    """Everything at once, for the data migration: safe to run again, and on an empty site."""
+    permissions = _Permissions(apps)
+    groups = ensure_groups(apps, grant_existing=True, permissions=permissions)
+    workflow = ensure_workflow(apps, groups, complete_existing=True)
+    originals = _collection(apps, "SYMPOSIUM_ORIGINALS_COLLECTION")
+    if originals is not None:
+        restrict_originals(apps, originals, groups)
+        grant_collection(apps, originals, roles.ORIGINALS_PERMISSIONS, groups, permissions)
+    images = _collection(apps, "SYMPOSIUM_IMAGES_COLLECTION")
+    if images is not None:
+        grant_collection(apps, images, roles.IMAGES_PERMISSIONS, groups, permissions)
+    SymposiumPage = apps.get_model("symposium_pages", "SymposiumPage")
+    for page_id in SymposiumPage.objects.order_by("pk").values_list("pk", flat=True):
+        attach(apps, page_id, groups, workflow, permissions)
+    return groups, workflow
+
+
+@transaction.atomic
+def set_up_symposium(page):
+    """A new symposium page: its workflow and the groups' rights on it (see signals.py)."""
+    groups = ensure_groups()
+    attach(global_apps, page.pk, groups, ensure_workflow(groups=groups))
+
+
+@transaction.atomic
+def set_up_collection(collection, rights, *, originals=False):
+    """A collection the add-on has just made: the groups' rights in it, the originals locked."""
+    groups = ensure_groups()
+    if originals:
+        restrict_originals(global_apps, collection, groups)
+    grant_collection(global_apps, collection, rights, groups)

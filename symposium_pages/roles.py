@@ -1,0 +1,75 @@
+"""Who does what in the editorial workflow: groups, the workflow's tasks and their rights.
+
+Plain data, no model imports: the data migration, the set-up code and the
+derived status all read it. The names are data stored in the database (Wagtail
+shows group, workflow and task names as they are stored), so they are written
+in Vietnamese, the language of the newsrooms that use the add-on. The add-on
+finds its groups, its workflow and its tasks by these names: rename them in the
+admin and it creates fresh ones next time a symposium is made. Wagtail itself
+keeps task names read-only once created.
+"""
+
+EDITORS = "Biên tập viên"
+REVIEWERS = "Thẩm định"
+MODERATORS = "Kiểm duyệt"
+OFFICE = "Văn phòng"
+
+GROUPS = (EDITORS, REVIEWERS, MODERATORS, OFFICE)
+
+WORKFLOW = "Duyệt tham luận"
+VETTING_TASK = "Thẩm định nội dung"
+RELEASE_TASK = "Kiểm duyệt phát hành"
+
+# The workflow's tasks in order, each with the group that performs it.
+TASKS = ((VETTING_TASK, REVIEWERS), (RELEASE_TASK, MODERATORS))
+
+# Rights on each symposium page and everything under it (papers, the units page).
+# Editors add and change but cannot publish; reviewers change; moderators publish.
+PAGE_PERMISSIONS = {
+    EDITORS: ("add", "change"),
+    REVIEWERS: ("change",),
+    MODERATORS: ("change", "publish", "lock", "unlock"),
+}
+
+# Model-level rights: (app label, model, codename).
+ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
+_VIEW_UNITS = (
+    ("symposium_pages", "unit", "view_unit"),
+    ("symposium_pages", "invitation", "view_invitation"),
+)
+MODEL_PERMISSIONS = {
+    EDITORS: (
+        ADMIN_ACCESS,
+        *(
+            ("symposium_pages", model, f"{action}_{model}")
+            for model in ("unit", "invitation")
+            for action in ("add", "change", "delete", "view")
+        ),
+    ),
+    REVIEWERS: (ADMIN_ACCESS, *_VIEW_UNITS),
+    MODERATORS: (ADMIN_ACCESS, *_VIEW_UNITS),
+    OFFICE: (ADMIN_ACCESS, *_VIEW_UNITS),
+}
+
+# Rights in the add-on's collections: (app label, model, codename) by group.
+ORIGINALS_PERMISSIONS = {
+    EDITORS: (
+        ("wagtaildocs", "document", "add_document"),
+        ("wagtaildocs", "document", "change_document"),
+        ("wagtaildocs", "document", "choose_document"),
+    ),
+    REVIEWERS: (("wagtaildocs", "document", "choose_document"),),
+    MODERATORS: (("wagtaildocs", "document", "choose_document"),),
+}
+IMAGES_PERMISSIONS = {
+    EDITORS: (
+        ("wagtailimages", "image", "add_image"),
+        ("wagtailimages", "image", "change_image"),
+        ("wagtailimages", "image", "choose_image"),
+    ),
+    REVIEWERS: (("wagtailimages", "image", "choose_image"),),
+    MODERATORS: (("wagtailimages", "image", "choose_image"),),
+}
+
+# Who may download the originals as received (besides superusers).
+ORIGINALS_READERS = (EDITORS, REVIEWERS, MODERATORS)
