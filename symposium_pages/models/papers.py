@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail.search import index
 
+from .. import roles
 from ..blocks import PaperBodyBlock
 from .units import Invitation
 
@@ -127,14 +128,47 @@ class PaperPage(Page):
         return flags
 
     @property
+    def workflow_stage(self):
+        """The step of Wagtail's workflow the latest revision is at, or None.
+
+        In vetting, changes requested, awaiting release approval; "in review" for a
+        workflow other than the add-on's. Read from the active workflow state, which
+        `Invitation.objects.with_status()` prefetches.
+        """
+        state = self.current_workflow_state
+        if state is None:
+            return None
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return Invitation.Status.CHANGES_REQUESTED
+        task_state = state.current_task_state
+        task_name = task_state.task.name if task_state else None
+        return {
+            roles.VETTING_TASK: Invitation.Status.IN_VETTING,
+            roles.RELEASE_TASK: Invitation.Status.IN_APPROVAL,
+        }.get(task_name, Invitation.Status.IN_REVIEW)
+
+    @property
+    def changes_requested_comment(self):
+        """What the reviewer wrote when sending the paper back, while it waits for changes."""
+        state = self.current_workflow_state
+        if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+            return ""
+        task_state = state.current_task_state
+        return task_state.comment if task_state else ""
+
+    @property
     def status(self):
-        """Where the paper stands, read from Wagtail's own page and workflow state."""
+        """Where the paper stands, read from Wagtail's own page and workflow state.
+
+        `symposium_pages.paper_status` states the same rules for the database.
+        """
         if self.live:
             return Invitation.Status.PUBLISHED
         if self.approved_schedule:
             return Invitation.Status.APPROVED
-        if self.workflow_in_progress:
-            return Invitation.Status.IN_REVIEW
+        stage = self.workflow_stage
+        if stage is not None:
+            return stage
         flags = self.flags
         return flags[0] if flags else Invitation.Status.RECEIVED
 

@@ -105,6 +105,22 @@ class InvitationQuerySet(models.QuerySet):
             Prefetch("papers", queryset=papers)
         )
 
+    def filter_status(self, status):
+        """Invitations whose derived status is `status`, decided by the database."""
+        from ..paper_status import invitation_status
+
+        return self.alias(_db_status=invitation_status()).filter(_db_status=status)
+
+    def filter_late(self, late=True):
+        from ..paper_status import invitation_late
+
+        return self.alias(_db_late=invitation_late()).filter(_db_late=late)
+
+    def filter_over_limit(self, over_limit=True):
+        from ..paper_status import invitation_over_limit
+
+        return self.alias(_db_over_limit=invitation_over_limit()).filter(_db_over_limit=over_limit)
+
     def in_plan_order(self):
         """By category in the plan's order, then by the unit's position and name."""
         return self.annotate(_category_order=plan_order("unit__category")).order_by(
@@ -120,13 +136,17 @@ class Invitation(models.Model):
         ATTEND = "attend", _("Attend")
 
     class Status(models.TextChoices):
+        # In the order of the life cycle; a paper's status follows Wagtail's workflow.
         INVITED = "invited", _("Invited")
         ATTENDING = "attending", _("Attending only")
         RECEIVED = "received", _("Received")
         LATE = "late", _("Received late")
         OVER_LIMIT = "over_limit", _("Over the page limit")
-        IN_REVIEW = "in_review", _("In review")
-        APPROVED = "approved", _("Approved")
+        IN_VETTING = "in_vetting", _("In vetting")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        IN_APPROVAL = "in_approval", _("Awaiting release approval")
+        IN_REVIEW = "in_review", _("In review")  # a workflow other than the add-on's
+        APPROVED = "approved", _("Approved")  # approved, waiting for its go-live time
         PUBLISHED = "published", _("Published")
 
     symposium = models.ForeignKey(

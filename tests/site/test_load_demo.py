@@ -27,7 +27,7 @@ def test_load_demo_twice_gives_the_same_tree(db):
         "newsarticlepage",
         "symposiumpage",
         "invitedunitspage",
-        *["paperpage"] * 9,
+        *["paperpage"] * 11,
     ]
     revisions = Revision.objects.count()
     call_command("load_demo", stdout=open("/dev/null", "w"))
@@ -73,4 +73,5 @@ def test_demo_has_invitations_in_every_state(demo):
     from symposium_pages.models import Invitation
 
     statuses = {invitation.status for invitation in Invitation.objects.with_status()}
-    assert statuses == set(Invitation.Status.values)
+    # "In review" is for a workflow other than the add-on's, which the demo does not use.
+    assert statuses == set(Invitation.Status.values) - {Invitation.Status.IN_REVIEW}

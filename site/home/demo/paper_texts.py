@@ -201,3 +201,49 @@ PAPERS["Thị ủy An Khê"] = {
         ),
     ],
 }
+
+# Two more papers, for the workflow's middle steps: one sent back by the vetting
+# reviewers, one vetted and waiting for the moderators.
+PAPERS["Huyện ủy Đak Đoa"] = {
+    "title": "Xây dựng chi bộ thôn, làng vững mạnh ở vùng đồng bào dân tộc thiểu số huyện Đak Đoa",
+    "sections": [
+        (
+            "I. Thực trạng",
+            [
+                "Nhiều chi bộ thôn, làng có đảng viên là người dân tộc thiểu số, làm nương rẫy xa nhà "
+                "nên sinh hoạt chi bộ có lúc chưa đủ số lượng.",
+                "Một số bí thư chi bộ còn lúng túng khi chuẩn bị nội dung sinh hoạt chuyên đề.",
+            ],
+        ),
+        (
+            "II. Giải pháp",
+            [
+                [
+                    "Bồi dưỡng bí thư chi bộ thôn, làng bằng tiếng dân tộc và tài liệu ngắn gọn.",
+                    "Già làng, người có uy tín cùng chi bộ vận động bà con thực hiện nếp sống mới.",
+                    "Cấp ủy viên huyện dự sinh hoạt chi bộ thôn, làng ít nhất mỗi quý một lần.",
+                ],
+            ],
+        ),
+    ],
+}
+
+PAPERS["Ủy ban Kiểm tra Tỉnh ủy"] = {
+    "title": "Kiểm tra, giám sát góp phần ngăn chặn suy thoái tư tưởng chính trị, đạo đức, lối sống",
+    "sections": [
+        (
+            "I. Kết quả kiểm tra, giám sát",
+            [
+                "Ủy ban Kiểm tra các cấp đã chú trọng giám sát thường xuyên, phát hiện sớm những "
+                "biểu hiện suy thoái để nhắc nhở, chấn chỉnh kịp thời.",
+            ],
+        ),
+        (
+            "II. Bài học kinh nghiệm",
+            [
+                "Kiểm tra, giám sát phải đi trước một bước, gắn với tự phê bình và phê bình trong "
+                "chi bộ, và công khai kết quả để đảng viên cùng theo dõi.",
+            ],
+        ),
+    ],
+}

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from symposium_pages import roles
 from symposium_pages.intake.check import check_paper
 from symposium_pages.models import Invitation, PaperPage, Unit
 from symposium_pages.receiving import receive_paper
@@ -17,19 +18,37 @@ def _at(day, hour=9):
     return timezone.make_aware(datetime.datetime(2022, 8, day, hour, 0))
 
 
-# unit → (programme order, the day it arrived, what happens to it next)
+# unit → (programme order, the day it arrived, how far it goes through the workflow)
 PLAN = {
     "Thành ủy Pleiku": (2, 12, "publish"),
     "Huyện ủy Chư Păh": (3, 15, "publish"),
-    "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh": (4, 16, "review"),
+    "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh": (4, 16, "vetting"),
     "Ban Thường vụ Tỉnh đoàn": (5, 17, "schedule"),
     "Thị ủy An Khê": (6, 18, "keep"),
     "Huyện ủy Kbang": (7, 18, "keep"),
     "Đảng đoàn Hội Nông dân tỉnh": (8, 22, "keep"),
+    "Huyện ủy Đak Đoa": (9, 16, "changes"),
+    "Ủy ban Kiểm tra Tỉnh ủy": (10, 17, "approval"),
+}
+
+# What the vetting reviewer wrote when sending Đak Đoa's paper back.
+REVIEWER_COMMENT = (
+    "Đề nghị bổ sung số chi bộ thôn, làng và số đảng viên là người dân tộc thiểu số của huyện "
+    "trong năm 2022; phần giải pháp cần nêu rõ cấp nào thực hiện và thời hạn hoàn thành."
+)
+
+# The workflow's steps after the editor submits: (group, action, comment).
+STEPS = {
+    "vetting": [],
+    "changes": [(roles.REVIEWERS, "reject", REVIEWER_COMMENT)],
+    "approval": [(roles.REVIEWERS, "approve", "")],
+    "publish": [(roles.REVIEWERS, "approve", ""), (roles.MODERATORS, "approve", "")],
+    "schedule": [(roles.REVIEWERS, "approve", ""), (roles.MODERATORS, "approve", "")],
 }
 
 
-def build_papers(symposium, log):
+def build_papers(symposium, people, log):
+    editor = people[roles.EDITORS]
     for unit_name, (order, day, fate) in PLAN.items():
         unit = Unit.objects.filter(name=unit_name).first()
         if unit is None:
@@ -43,13 +62,16 @@ def build_papers(symposium, log):
             data=write_paper(unit_name, PAPERS[unit_name]),
             filename=f"tham-luan-{unit.pk}.docx",
             invitation=invitation,
+            user=editor,
             method="estimate",
             received_at=_at(day),
         )
         paper = receipt.paper.get_latest_revision_as_object()
         paper.programme_order = order
-        revision = paper.save_revision()
-        _carry_out(paper, revision, fate)
+        if fate == "schedule":
+            paper.go_live_at = timezone.now() + datetime.timedelta(days=30)
+        paper.save_revision(user=editor)
+        _carry_out(paper, fate, people)
         log(f"+ paper ({fate}): {paper.title}")
     for kind, order, text in (
         (PaperPage.Kind.KEYNOTE, 1, KEYNOTE),
@@ -61,16 +83,17 @@ def build_papers(symposium, log):
         log(f"+ {kind}: {text['title']}")
 
 
-def _carry_out(paper, revision, fate):
-    if fate == "publish":
-        revision.publish()
-    elif fate == "schedule":
-        paper.go_live_at = timezone.now() + datetime.timedelta(days=30)
-        paper.save_revision().publish()
-    elif fate == "review":
-        workflow = paper.get_workflow()
-        if workflow is not None:
-            workflow.start(paper, None)
+def _carry_out(paper, fate, people):
+    """Runs the paper through Wagtail's workflow as the demo's people would in the admin."""
+    if fate not in STEPS:
+        return  # received, waiting for the editor
+    state = paper.get_workflow().start(paper, people[roles.EDITORS])
+    for group, action, comment in STEPS[fate]:
+        state.refresh_from_db()
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(
+            task_state.specific, people[group], action, comment=comment
+        )
 
 
 def _report(symposium, kind, order, text):
