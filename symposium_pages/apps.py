@@ -9,10 +9,14 @@ class SymposiumPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core.checks import register
         from django.db.models.signals import post_save
 
+        from .checks import workflow_settings
         from .models import SymposiumPage
         from .signals import symposium_created
+
+        register(workflow_settings)
 
         post_save.connect(
             symposium_created, sender=SymposiumPage, dispatch_uid="symposium_pages.workflow"

@@ -132,7 +132,9 @@ def restrict_originals(apps, collection, groups):
             restriction.restriction_type = GROUPS
             restriction.save()
     if not any(restriction.restriction_type == GROUPS for restriction in restrictions):
-        restrictions.append(Restriction.objects.create(collection=collection, restriction_type=GROUPS))
+        restrictions.append(
+            Restriction.objects.create(collection=collection, restriction_type=GROUPS)
+        )
     readers = [groups[name] for name in roles.ORIGINALS_READERS]
     for restriction in restrictions:
         if restriction.restriction_type == GROUPS:

@@ -3,6 +3,7 @@
 import wagtail.admin.rich_text.editors.draftail.features as draftail_features
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
 
 
@@ -75,3 +76,111 @@ def _register_units_admin():
 
 
 _register_units_admin()
+
+
+# -- Editorial workflow: the report of invitations and the dashboard panel ---
+
+
+@hooks.register("register_admin_urls")
+def register_invitation_report_urls():
+    from django.urls import path
+
+    from .views.report import InvitationReportView
+
+    return [
+        path(
+            "reports/symposium-invitations/",
+            InvitationReportView.as_view(),
+            name="symposium_pages_invitation_report",
+        ),
+        path(
+            "reports/symposium-invitations/results/",
+            InvitationReportView.as_view(results_only=True),
+            name="symposium_pages_invitation_report_results",
+        ),
+    ]
+
+
+class InvitationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .views.dashboard import user_can_follow
+
+        return user_can_follow(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_invitation_report_menu_item():
+    from django.urls import reverse
+
+    return InvitationReportMenuItem(
+        _("Invitations and papers"),
+        reverse("symposium_pages_invitation_report"),
+        name="symposium-invitations",
+        icon_name="mail",
+        order=50,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_symposium_progress_panel(request, panels):
+    from .views.dashboard import SymposiaProgressPanel, user_can_follow
+
+    if user_can_follow(request.user):
+        panels.append(SymposiaProgressPanel())
+
+
+# -- Printed documents: the booklet, the draft booklet, the report on results --
+
+
+@hooks.register("register_admin_urls")
+def register_printed_documents_urls():
+    from django.urls import path
+
+    from .views import documents
+
+    return [
+        path(
+            "symposium/<int:symposium_id>/booklet/",
+            documents.booklet_view,
+            name="symposium_pages_booklet",
+        ),
+        path(
+            "symposium/booklets/<int:export_id>/",
+            documents.booklet_export_view,
+            name="symposium_pages_booklet_export",
+        ),
+        path(
+            "symposium/booklets/<int:export_id>/<str:fmt>/",
+            documents.booklet_download_view,
+            name="symposium_pages_booklet_download",
+        ),
+        path(
+            "symposium/<int:symposium_id>/results-report/",
+            documents.results_report_view,
+            name="symposium_pages_results_report",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def printed_documents_header_buttons(page, user, view_name, next_url=None):
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    from .models import SymposiumPage
+    from .views.documents import can_print, libreoffice_available
+
+    if page.specific_class is not SymposiumPage or not can_print(user, page):
+        return
+    booklet = reverse("symposium_pages_booklet", args=[page.pk])
+    yield Button(_("Booklet (.docx)"), booklet, icon_name="download", priority=13)
+    if libreoffice_available():
+        yield Button(_("Booklet (.pdf)"), f"{booklet}?format=pdf", icon_name="download", priority=14)
+    if can_print(user, page, draft=True):
+        yield Button(_("Draft booklet"), f"{booklet}?draft=1", icon_name="doc-empty", priority=15)
+    yield Button(
+        _("Report on results"),
+        reverse("symposium_pages_results_report", args=[page.pk]),
+        icon_name="doc-full",
+        priority=16,
+    )

@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from ..categories import UnitCategory
 from ..models import Invitation, SymposiumPage, Unit
 from ..models.units import plan_order
+from .filters import LateFilter, OverLimitFilter, StatusFilter
 
 
 class UnitFilterSet(WagtailFilterSet):
@@ -80,10 +81,21 @@ class InvitationFilterSet(WagtailFilterSet):
         exclude=True,
         distinct=True,
     )
+    status = StatusFilter()
+    late = LateFilter()
+    over_limit = OverLimitFilter()
 
     class Meta:
         model = Invitation
-        fields = ["symposium", "unit_category", "expectation", "paper_received"]
+        fields = [
+            "symposium",
+            "unit_category",
+            "expectation",
+            "paper_received",
+            "status",
+            "late",
+            "over_limit",
+        ]
 
 
 class StatusColumn(Column):
@@ -97,6 +109,15 @@ class StatusColumn(Column):
         context["flags"] = [
             Invitation.Status(flag).label for flag in instance.flags if flag != status
         ]
+        paper = instance.latest_paper()
+        if paper is not None:
+            stage = paper.workflow_stage
+            if status == Invitation.Status.PUBLISHED and stage is not None:
+                # A live paper whose new revision is going through the workflow again.
+                context["flags"].append(
+                    _("New version: %(stage)s") % {"stage": Invitation.Status(stage).label}
+                )
+            context["comment"] = paper.changes_requested_comment
         return context
 
 

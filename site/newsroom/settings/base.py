@@ -132,8 +132,20 @@ WAGTAILDOCS_EXTENSIONS = ["docx", "pdf", "odt", "xlsx", "csv", "txt", "zip"]
 
 SYMPOSIUM_PARENT_PAGE_TYPES = ["home.HomePage", "news.NewsIndexPage"]
 
+# Documents are served through Wagtail's view, which checks the collection's view
+# restrictions (the originals of papers are private); never straight from storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Workflow: a revision saved while a paper is in the workflow (by anyone, or by a new
+# upload) must be vetted and approved again before it can go out.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# Workflow notifications (submitted, approved, changes requested) go by e-mail; in
+# development they are printed on the console. Production reads SMTP from the
+# environment (see production.py).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "toasoan@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,27 @@
+"""System checks for the settings the editorial workflow relies on."""
+
+from django.conf import settings
+from django.core.checks import Warning
+
+
+def workflow_settings(app_configs, **kwargs):
+    warnings = []
+    if not getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False):
+        warnings.append(
+            Warning(
+                "A revision saved while a paper is in the workflow can be published "
+                "without being vetted.",
+                hint="Set WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True.",
+                id="symposium_pages.W001",
+            )
+        )
+    if getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) == "direct":
+        warnings.append(
+            Warning(
+                "Documents are served straight from storage: the private originals of "
+                "papers would be readable by anyone with the link.",
+                hint='Set WAGTAILDOCS_SERVE_METHOD = "serve_view".',
+                id="symposium_pages.W002",
+            )
+        )
+    return warnings
