@@ -19,6 +19,12 @@ DEFAULTS = {
     # Collections for the originals (private) and for the pictures taken out of papers.
     "SYMPOSIUM_ORIGINALS_COLLECTION": "Tham luận gốc (nội bộ)",
     "SYMPOSIUM_IMAGES_COLLECTION": "Ảnh trong tham luận",
+    # Booklets with more papers than this are built as a background task (django_tasks).
+    "SYMPOSIUM_BOOKLET_BACKGROUND_AFTER": 30,
+    # Seconds LibreOffice may take to render a whole booklet.
+    "SYMPOSIUM_BOOKLET_TIMEOUT": 600,
+    # The storage (a key of STORAGES) built booklets are kept in; served to staff only.
+    "SYMPOSIUM_EXPORTS_STORAGE": "default",
 }
 
 

@@ -20,3 +20,12 @@ def party_date_line(place, value):
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     prefix = f"{place}, " if place else ""
     return f"{prefix}ngày {day} tháng {month} năm {value.year}"
+
+
+def vnd(amount):
+    """An amount of đồng as Vietnamese documents write it: 1250000 → "1.250.000 đ"."""
+    if amount is None or amount == "":
+        return ""
+    value = int(round(amount))
+    digits = f"{abs(value):,}".replace(",", ".")
+    return f"-{digits} đ" if value < 0 else f"{digits} đ"

@@ -2,6 +2,7 @@
 
 from .invited_units import InvitedUnitsPage  # noqa: F401
 from .papers import PaperPage, PaperSubmission  # noqa: F401
+from .printing import BookletExport, BudgetLine  # noqa: F401
 from .symposium import (  # noqa: F401
     LegalBasis,
     ProgrammeItem,

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import conf
+from ..panels import BudgetSummaryPanel
 from ..validators import validate_plan_number
 
 
@@ -103,6 +104,27 @@ class SymposiumPage(Page):
         help_text=_("Where units report difficulties while carrying out the plan."),
     )
 
+    # -- printed documents and budget (the "Budget" tab) ----------------------
+    booklet_copies = models.PositiveIntegerField(
+        _("booklets to print"),
+        default=0,
+        help_text=_("Copies of the booklet printed for the participants."),
+    )
+    price_per_page = models.PositiveIntegerField(
+        _("printing price per page (VND)"),
+        default=0,
+        help_text=_("The printing line of the budget is booklet pages × copies × this price."),
+    )
+    report_number = models.CharField(
+        _("number of the report on results"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "In the Party form, e.g. 150-BC/BTGTU. Left blank, the report leaves the number "
+            "for the office to fill in."
+        ),
+    )
+
     search_fields = Page.search_fields + [
         index.SearchField("plan_number"),
         index.SearchField("lead"),
@@ -141,10 +163,16 @@ class SymposiumPage(Page):
         FieldRowPanel([FieldPanel("page_limit"), FieldPanel("submission_deadline")]),
         FieldPanel("receiving_department"),
         FieldPanel("paper_guidance"),
+        FieldPanel("report_number"),
     ]
     assignment_panels = [
         InlinePanel("assignments", heading=_("Assignments"), label=_("Assignment")),
         FieldPanel("contact"),
+    ]
+    budget_panels = [
+        FieldRowPanel([FieldPanel("booklet_copies"), FieldPanel("price_per_page")]),
+        BudgetSummaryPanel(heading=_("Printing and totals")),
+        InlinePanel("budget_lines", heading=_("Budget lines"), label=_("Budget line")),
     ]
     edit_handler = TabbedInterface(
         [
@@ -152,6 +180,7 @@ class SymposiumPage(Page):
             ObjectList(event_panels, heading=_("Time and programme")),
             ObjectList(paper_panels, heading=_("Papers")),
             ObjectList(assignment_panels, heading=_("Assignments")),
+            ObjectList(budget_panels, heading=_("Budget")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]

@@ -167,6 +167,11 @@ class Invitation(models.Model):
     presenter_name = models.CharField(_("presenter"), max_length=255, blank=True)
     presenter_position = models.CharField(_("presenter's position"), max_length=255, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    presented = models.BooleanField(
+        _("presented at the symposium"),
+        default=False,
+        help_text=_("Ticked after the event for the units whose paper was presented; the report counts them."),
+    )
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
 
     objects = InvitationQuerySet.as_manager()
@@ -176,6 +181,7 @@ class Invitation(models.Model):
         FieldRowPanel([FieldPanel("unit"), FieldPanel("expectation")]),
         FieldRowPanel([FieldPanel("presenter_name"), FieldPanel("presenter_position")]),
         FieldPanel("notes"),
+        FieldPanel("presented"),
     ]
 
     class Meta:

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from symposium_pages import conf
 from symposium_pages.intake.check import METHODS
-from symposium_pages.models import SymposiumPage, Unit
+from symposium_pages.management.lookups import find_symposium
+from symposium_pages.models import Unit
 from symposium_pages.receiving import PaperRefused, receive_paper
 
 
@@ -61,16 +62,6 @@ class Command(BaseCommand):
         )
         for warning in receipt.warnings:
             self.stdout.write(f"! {warning}")
-
-
-def find_symposium(value):
-    query = Q(slug=value)
-    if value.isdigit():
-        query |= Q(pk=int(value))
-    found = list(SymposiumPage.objects.filter(query)[:2])
-    if len(found) != 1:
-        raise CommandError(_("No symposium has the slug or id %(value)s.") % {"value": value})
-    return found[0]
 
 
 def find_unit(value):

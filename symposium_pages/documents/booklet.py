@@ -1,0 +1,447 @@
+"""The symposium booklet (tài liệu tọa đàm): cover, contents, then every paper.
+
+The cover carries the Party header of the issuing body, the theme, the place
+and the month. The contents list is a real Word TOC field whose shown result
+is a list written here with the right page numbers, so it is right before
+anyone refreshes the field: the booklet is rendered once with LibreOffice, the
+page each paper starts on is read from the PDF's outline, the numbers are
+written, and a second rendering checks them (and is the PDF). Without
+LibreOffice the numbers come from the layout estimate the intake uses, the
+result says so, and Word is asked to refresh the fields on opening.
+
+The keynote report comes first, the papers follow in programme order, the
+closing summary last; each paper starts on a new page (Heading 1, page break
+before) with its unit (Heading 2) and presenter. A draft booklet carries
+"BẢN DỰ THẢO" in the header of every page.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Emu, Mm, Pt
+
+from ..intake import layout
+from ..intake.libreoffice import PageCountUnavailable, convert, find_soffice
+from . import docx_style, party_header, richtext
+from .pdf import PdfUnreadable, outline, page_count
+
+DRAFT_MARK = "BẢN DỰ THẢO"
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\n "2-2" \\h \\z \\u'
+KIND_ORDER = {"keynote": 0, "paper": 1, "closing": 2}
+MAX_RENDERS = 3
+MAX_PICTURE_HEIGHT = Mm(150)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Picture:
+    data: bytes
+    filename: str = "picture.png"
+
+
+@dataclass
+class BookletPaper:
+    """One paper as printed: its approved (or, in a draft, latest) edited body."""
+
+    title: str
+    kind: str = "paper"  # keynote, paper, closing
+    unit: str = ""
+    presenter: str = ""
+    presenter_position: str = ""
+    programme_order: int = 100
+    key: int = 0  # a stable tie-breaker, e.g. the page id
+    approved: bool = True
+    # StreamField data: [{"type": "paragraph", "value": "<p>…</p>"}, …]; an image's
+    # value holds "picture" (a Picture or None) instead of the image id.
+    blocks: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Cover:
+    issuing_body: str
+    theme: str
+    place: str = ""
+    month: int | None = None
+    year: int | None = None
+    plan_number: str = ""
+    plan_date: str = ""  # "10/8/2022"
+
+
+@dataclass
+class BookletResult:
+    docx: bytes
+    pdf: bytes | None
+    pages: int
+    starts: list[int]  # the page each paper starts on, in printed order
+    method: str  # "libreoffice" or "estimate"
+    detail: str
+    papers: list[BookletPaper]
+
+
+def printed_order(papers: list[BookletPaper]) -> list[BookletPaper]:
+    """Keynote first, papers by programme order, closing summary last."""
+    return sorted(
+        papers,
+        key=lambda paper: (KIND_ORDER.get(paper.kind, 1), paper.programme_order, paper.key),
+    )
+
+
+def presenter_line(paper: BookletPaper) -> str:
+    name = paper.presenter.strip()
+    if not name:
+        return ""
+    if paper.presenter_position.strip():
+        name = f"{name}, {paper.presenter_position.strip()}"
+    return f"Người trình bày: đồng chí {name}"
+
+
+# --- the document -------------------------------------------------------------------------
+
+
+class BookletDocument:
+    """The python-docx Document of a booklet, with handles on its contents numbers."""
+
+    def __init__(self, cover: Cover, papers: list[BookletPaper], *, draft: bool, progress=None):
+        self.papers = papers
+        self.draft = draft
+        self.document = docx_style.new_document()
+        docx_style.number_pages(self.document.sections[0], DRAFT_MARK if draft else None)
+        self.number_runs = []
+        self._cover(cover)
+        self._contents()
+        total = len(papers)
+        for index, paper in enumerate(papers):
+            self._paper(paper)
+            if progress:
+                progress("build", index + 1, total)
+
+    # cover and contents
+
+    def _centred(self, text="", *, bold=False, italic=False, size=None, before=0, after=6):
+        paragraph = self.document.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        if text:
+            docx_style.add_run(paragraph, text, bold=bold, italic=italic, size=size or Pt(14))
+        return paragraph
+
+    def _cover(self, cover: Cover) -> None:
+        party_header.add_party_header(
+            self.document, party_header.issuer_lines(cover.issuing_body)
+        )
+        if self.draft:
+            self._centred(f"{DRAFT_MARK} – LƯU HÀNH NỘI BỘ", bold=True, before=24)
+        self._centred("TÀI LIỆU", bold=True, size=Pt(18), before=150 if not self.draft else 110)
+        self._centred("TỌA ĐÀM", bold=True, size=Pt(18), after=18)
+        theme = " ".join(cover.theme.split())
+        self._centred(f"“{theme.upper()}”", bold=True, size=Pt(16), after=12)
+        if cover.plan_number:
+            basis = f"(Theo Kế hoạch số {cover.plan_number}"
+            if cover.plan_date:
+                basis += f", ngày {cover.plan_date}"
+            basis += f" của {cover.issuing_body})"
+            self._centred(basis, italic=True)
+        when = ""
+        if cover.month and cover.year:
+            when = f"tháng {cover.month} năm {cover.year}"
+        elif cover.year:
+            when = f"năm {cover.year}"
+        place_line = ", ".join(part for part in (cover.place, when) if part)
+        if place_line:
+            # At the foot of the cover, whatever the length of the theme above.
+            footer = self.document.sections[0].first_page_footer
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.space_after = Pt(24)
+            docx_style.add_run(paragraph, place_line, bold=True, size=Pt(14))
+
+    def _contents(self) -> None:
+        heading = self._centred("MỤC LỤC", bold=True, size=Pt(14), after=12)
+        docx_style.page_break_before(heading)
+        if not self.papers:
+            paragraph = self.document.add_paragraph(style="toc 1")
+            docx_style.begin_field(paragraph, TOC_INSTRUCTION)
+            docx_style.add_run(paragraph, "(Chưa có tham luận nào được duyệt.)", italic=True)
+            docx_style.end_field(paragraph)
+            return
+        last = None
+        for index, paper in enumerate(self.papers):
+            entry = self.document.add_paragraph(style="toc 1")
+            if index == 0:
+                docx_style.begin_field(entry, TOC_INSTRUCTION)
+            docx_style.add_run(entry, " ".join(paper.title.split()) + "\t")
+            self.number_runs.append(docx_style.add_run(entry, "0"))
+            last = entry
+            if paper.unit:
+                last = self.document.add_paragraph(style="toc 2")
+                docx_style.add_run(last, paper.unit)
+        docx_style.end_field(last)
+
+    def set_numbers(self, numbers: list[int]) -> None:
+        for run, number in zip(self.number_runs, numbers, strict=True):
+            run.text = str(number)
+
+    # papers
+
+    def _paper(self, paper: BookletPaper) -> None:
+        document = self.document
+        title = document.add_paragraph(" ".join(paper.title.split()), style="Heading 1")
+        docx_style.page_break_before(title)
+        if paper.unit:
+            document.add_paragraph(paper.unit, style="Heading 2")
+        line = presenter_line(paper)
+        if line:
+            self._centred(line, italic=True, after=6)
+        if self.draft and not paper.approved:
+            self._centred("(Chưa được duyệt)", italic=True, size=Pt(13), after=6)
+        spacer = document.add_paragraph()
+        spacer.paragraph_format.space_after = Pt(0)
+        for block in paper.blocks:
+            self._block(block)
+
+    def _body_paragraph(self, style=None):
+        paragraph = self.document.add_paragraph(style=style)
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+        return paragraph
+
+    def _spans(self, paragraph, spans) -> None:
+        for span in spans:
+            if span.text == "\n":
+                paragraph.add_run().add_break(WD_BREAK.LINE)
+                continue
+            docx_style.add_run(
+                paragraph,
+                span.text,
+                bold=True if span.bold else None,
+                italic=True if span.italic else None,
+                underline=True if span.underline else None,
+            )
+
+    def _block(self, block: dict) -> None:
+        kind, value = block.get("type"), block.get("value")
+        if kind == "heading":
+            level = min(max(int(value.get("level") or 2), 2), 4)
+            text = " ".join(richtext.unescape(value.get("text", "")).split())
+            if text:
+                self.document.add_paragraph(text, style=f"Heading {level + 1}")
+        elif kind == "paragraph":
+            for spans in richtext.paragraphs(value):
+                self._spans(self._body_paragraph(), spans)
+        elif kind == "list":
+            self._list(value)
+        elif kind == "table":
+            self._table(value)
+        elif kind == "image":
+            self._picture(value)
+        elif kind == "quote":
+            self._quote(value)
+
+    def _list(self, value: dict) -> None:
+        ordered = bool(value.get("ordered"))
+        for number, item in enumerate(value.get("items", []), start=1):
+            label = f"{number}." if ordered else "-"
+            for index, spans in enumerate(richtext.paragraphs(item)):
+                paragraph = self.document.add_paragraph()
+                fmt = paragraph.paragraph_format
+                fmt.left_indent = Mm(10)
+                fmt.first_line_indent = Mm(-6) if index == 0 else Mm(0)
+                if index == 0:
+                    docx_style.add_run(paragraph, f"{label} ")
+                self._spans(paragraph, spans)
+
+    def _table(self, value: dict) -> None:
+        rows = [list(row or []) for row in value.get("data") or []]
+        rows = [row for row in rows if any((cell or "").strip() for cell in row)]
+        if not rows:
+            return
+        columns = max(len(row) for row in rows)
+        caption = (value.get("table_caption") or "").strip()
+        if caption:
+            self._centred(caption, bold=True, size=Pt(13), after=3)
+        header_row = bool(value.get("first_row_is_table_header"))
+        header_col = bool(value.get("first_col_is_header"))
+        table = self.document.add_table(rows=len(rows), cols=columns)
+        table.style = self.document.styles["Table Grid"]
+        width = Emu(int(docx_style.TEXT_WIDTH / columns))
+        docx_style.set_column_widths(table, [width] * columns)
+        for r, (row, cells) in enumerate(zip(rows, table.rows, strict=True)):
+            if r == 0 and header_row:
+                docx_style.repeat_header_row(cells)
+            row_cells = cells.cells
+            for c in range(columns):
+                text = str(row[c]) if c < len(row) and row[c] is not None else ""
+                paragraph = row_cells[c].paragraphs[0]
+                paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                bold = (r == 0 and header_row) or (c == 0 and header_col)
+                lines = text.split("\n")
+                for i, line in enumerate(lines):
+                    run = docx_style.add_run(paragraph, line, bold=bold or None, size=Pt(13))
+                    if i < len(lines) - 1:
+                        run.add_break(WD_BREAK.LINE)
+        # A little air after the table before the text resumes.
+        after = self.document.add_paragraph()
+        after.paragraph_format.space_after = Pt(0)
+
+    def _picture(self, value: dict) -> None:
+        picture = value.get("picture")
+        caption = (value.get("caption") or "").strip()
+        if picture is not None:
+            paragraph = self._centred(after=3)
+            try:
+                shape = paragraph.add_run().add_picture(io.BytesIO(picture.data))
+            except Exception:  # noqa: BLE001 - a format python-docx cannot read
+                paragraph.add_run(f"[Hình: {caption or picture.filename}]").italic = True
+            else:
+                _fit(shape)
+        if caption:
+            self._centred(caption, italic=True, size=Pt(13))
+
+    def _quote(self, value: dict) -> None:
+        text = " ".join((value.get("text") or "").split())
+        if text:
+            paragraph = self.document.add_paragraph()
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = fmt.right_indent = Mm(10)
+            docx_style.add_run(paragraph, f"“{text}”", italic=True)
+        attribution = (value.get("attribution") or "").strip()
+        if attribution:
+            paragraph = self.document.add_paragraph()
+            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            docx_style.add_run(paragraph, attribution, italic=True)
+
+    def to_bytes(self) -> bytes:
+        stream = io.BytesIO()
+        self.document.save(stream)
+        return stream.getvalue()
+
+
+def _fit(shape) -> None:
+    """Scale a picture down to the text width and a sensible height, keeping its shape."""
+    width, height = shape.width, shape.height
+    if not width or not height:
+        return
+    scale = min(1.0, docx_style.TEXT_WIDTH / width, MAX_PICTURE_HEIGHT / height)
+    shape.width, shape.height = Emu(int(width * scale)), Emu(int(height * scale))
+
+
+# --- page numbers -----------------------------------------------------------------------------
+
+
+def _match_starts(items, papers: list[BookletPaper]) -> list[int]:
+    """The page of each paper from the outline's top-level items (one per paper, in order)."""
+    tops = [item for item in items if item.level == 1]
+    if len(tops) != len(papers):
+        raise PdfUnreadable(f"{len(tops)} top-level bookmarks for {len(papers)} papers")
+    for item, paper in zip(tops, papers, strict=True):
+        expected = " ".join(paper.title.split())
+        found = " ".join(item.title.split())
+        if not found or not expected.startswith(found[: max(1, len(found) - 1)]):
+            raise PdfUnreadable(f"bookmark {found!r} does not match the paper {expected!r}")
+    return [item.page for item in tops]
+
+
+def _render(data: bytes, soffice: str, timeout: float) -> bytes:
+    work = Path(tempfile.mkdtemp(prefix="booklet-"))
+    try:
+        source = work / "booklet.docx"
+        source.write_bytes(data)
+        convert([source], work, soffice, timeout)
+        pdf = work / "booklet.pdf"
+        if not pdf.is_file() or pdf.stat().st_size == 0:
+            raise PageCountUnavailable("LibreOffice produced no PDF for the booklet")
+        return pdf.read_bytes()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def estimate_starts(document, papers: list[BookletPaper]) -> tuple[list[int], int]:
+    """Where each paper starts by the layout estimate, and the total pages."""
+    result = layout.estimate(document)
+    labels = result.page_starts
+    starts, position = [], 0
+    for paper in papers:
+        label = " ".join(paper.title.split())[:40]
+        index = next(
+            (i for i in range(position, len(labels)) if labels[i] == label),
+            None,
+        )
+        if index is None:  # not found: follow the previous paper
+            starts.append(starts[-1] + 1 if starts else 3)
+            continue
+        starts.append(index + 1)
+        position = index + 1
+    return starts, result.pages
+
+
+def make_booklet(
+    cover: Cover,
+    papers: list[BookletPaper],
+    *,
+    draft: bool = False,
+    soffice: str | None = None,
+    use_libreoffice: bool = True,
+    timeout: float = 600,
+    progress: Progress | None = None,
+) -> BookletResult:
+    """Build the booklet; with LibreOffice the contents' page numbers are checked by rendering."""
+    papers = printed_order(papers)
+    booklet = BookletDocument(cover, papers, draft=draft, progress=progress)
+    executable = find_soffice(soffice) if use_libreoffice else None
+    failure = ""
+    if executable is not None:
+        try:
+            return _with_libreoffice(booklet, executable, timeout, progress)
+        except (PageCountUnavailable, PdfUnreadable) as problem:
+            failure = f"; LibreOffice failed: {problem}"
+    if progress:
+        progress("estimate", 0, 1)
+    starts, pages = estimate_starts(booklet.document, papers)
+    booklet.set_numbers(starts)
+    docx_style.update_fields_on_open(booklet.document)
+    reason = "LibreOffice is not installed" if executable is None else "LibreOffice failed"
+    return BookletResult(
+        docx=booklet.to_bytes(),
+        pdf=None,
+        pages=pages,
+        starts=starts,
+        method="estimate",
+        detail=f"page numbers estimated ({reason}){failure}",
+        papers=papers,
+    )
+
+
+def _with_libreoffice(booklet, soffice, timeout, progress) -> BookletResult:
+    papers = booklet.papers
+    # Every digit of Times New Roman has the same width: a placeholder with as many
+    # digits as the real numbers lays out exactly as they will.
+    guess = [3 + sum(1 for _ in paper.blocks) // 8 for paper in papers]
+    numbers = [10 ** (len(str(max(sum(guess), 1))) - 1)] * len(papers)
+    for attempt in range(1, MAX_RENDERS + 1):
+        booklet.set_numbers(numbers)
+        data = booklet.to_bytes()
+        if progress:
+            progress("render", attempt, MAX_RENDERS)
+        pdf = _render(data, soffice, timeout)
+        starts = _match_starts(outline(pdf), papers)
+        if starts == numbers:
+            return BookletResult(
+                docx=data,
+                pdf=pdf,
+                pages=page_count(pdf),
+                starts=starts,
+                method="libreoffice",
+                detail=f"page numbers from LibreOffice's layout ({attempt} renderings)",
+                papers=papers,
+            )
+        numbers = starts
+    raise PdfUnreadable("the contents' page numbers did not settle")

@@ -1,0 +1,286 @@
+"""The report on results (báo cáo kết quả tổ chức tọa đàm), written by the receiving department.
+
+It opens with the department's Party header and number line, then counts the
+invited units by category (invited, papers received, on time, late, over the
+page limit, presented, published), names the units that sent nothing, gives
+the pages received and the printing figures, and the budget.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Emu, Mm, Pt
+
+from ..formatting import vnd
+from . import docx_style, party_header
+
+COLUMNS = (
+    "Nhóm đơn vị",
+    "Được mời",
+    "Đã gửi tham luận",
+    "Đúng hạn",
+    "Trễ hạn",
+    "Vượt số trang",
+    "Trình bày",
+    "Đã đăng",
+)
+COUNT_FIELDS = ("invited", "received", "on_time", "late", "over_limit", "presented", "published")
+
+
+@dataclass
+class CategoryCounts:
+    label: str
+    invited: int = 0
+    received: int = 0
+    on_time: int = 0
+    late: int = 0
+    over_limit: int = 0
+    presented: int = 0
+    published: int = 0
+
+    def values(self) -> list[int]:
+        return [getattr(self, name) for name in COUNT_FIELDS]
+
+
+@dataclass
+class Printing:
+    pages: int
+    from_booklet: bool
+    copies: int
+    price_per_page: int
+
+    @property
+    def cost(self) -> int:
+        return self.pages * self.copies * self.price_per_page
+
+
+@dataclass
+class BudgetItem:
+    item: str
+    quantity: int
+    unit: str
+    unit_price: int
+
+    @property
+    def total(self) -> int:
+        return self.quantity * self.unit_price
+
+
+@dataclass
+class ReportData:
+    issuing_body: str
+    department: str
+    theme: str
+    plan_number: str
+    report_number: str = ""
+    place: str = ""
+    date: datetime.date | None = None
+    plan_date: datetime.date | None = None
+    event: str = ""  # when and where it took place, as a phrase
+    rows: list[CategoryCounts] = field(default_factory=list)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (category, unit)
+    pages_received: int = 0
+    papers_printed: int = 0
+    printing: Printing | None = None
+    budget: list[BudgetItem] = field(default_factory=list)
+
+    @property
+    def totals(self) -> CategoryCounts:
+        total = CategoryCounts("Tổng cộng")
+        for row in self.rows:
+            for name in COUNT_FIELDS:
+                setattr(total, name, getattr(total, name) + getattr(row, name))
+        return total
+
+
+def committee_short(issuing_body: str) -> str:
+    """ "Ban Thường vụ Tỉnh ủy Gia Lai" → "Tỉnh ủy" (how the report names the committee)."""
+    committee = party_header.committee_of(issuing_body)
+    words = committee.split()
+    return " ".join(words[:2]) if len(words) > 2 else committee
+
+
+class ReportDocument:
+    def __init__(self, data: ReportData):
+        self.data = data
+        self.document = docx_style.new_document()
+        docx_style.number_pages(self.document.sections[0])
+        self._header()
+        self._title()
+        self._body()
+        self._signature()
+
+    def _paragraph(self, text="", *, bold=None, italic=None, align=None, indent=True, after=6):
+        paragraph = self.document.add_paragraph()
+        fmt = paragraph.paragraph_format
+        if align is not None:
+            fmt.alignment = align
+        if indent and align is None:
+            fmt.first_line_indent = Mm(10)
+        fmt.space_after = Pt(after)
+        if text:
+            docx_style.add_run(paragraph, text, bold=bold, italic=italic)
+        return paragraph
+
+    def _header(self) -> None:
+        data = self.data
+        lines = party_header.department_lines(data.department, data.issuing_body)
+        number = party_header.number_line(
+            data.report_number, "BC", party_header.abbreviation(data.department)
+        )
+        party_header.add_party_header(
+            self.document, lines, number=number, place=data.place, date=data.date
+        )
+
+    def _title(self) -> None:
+        centre = WD_ALIGN_PARAGRAPH.CENTER
+        self._paragraph("BÁO CÁO", bold=True, align=centre, after=0).paragraph_format.space_before = Pt(
+            18
+        )
+        theme = " ".join(self.data.theme.split())
+        self._paragraph(f"kết quả tổ chức tọa đàm “{theme}”", bold=True, align=centre, after=0)
+        docx_style.rule_paragraph(
+            self.document, indent=Mm(60), right=Mm(60), space_before=Pt(4), space_after=Pt(12)
+        )
+
+    def _heading(self, text: str) -> None:
+        paragraph = self._paragraph(text, bold=True, after=6)
+        paragraph.paragraph_format.keep_with_next = True
+
+    def _body(self) -> None:
+        data = self.data
+        basis = f"Thực hiện Kế hoạch số {data.plan_number}"
+        if data.plan_date:
+            basis += f", ngày {data.plan_date.day}/{data.plan_date.month}/{data.plan_date.year}"
+        basis += f" của {data.issuing_body} về tổ chức tọa đàm “{' '.join(data.theme.split())}”"
+        if data.event:
+            basis += f"; tọa đàm diễn ra {data.event}"
+        basis += f", {data.department} báo cáo kết quả như sau:"
+        self._paragraph(basis)
+
+        totals = data.totals
+        self._heading("I. ĐƠN VỊ ĐƯỢC MỜI VÀ THAM LUẬN")
+        self._paragraph(
+            f"Có {totals.invited} đơn vị được mời; {totals.received} đơn vị đã gửi tham luận, "
+            f"trong đó {totals.on_time} đúng hạn, {totals.late} trễ hạn và {totals.over_limit} "
+            f"vượt số trang quy định; {totals.presented} tham luận được trình bày tại tọa đàm, "
+            f"{totals.published} tham luận đã đăng trên trang thông tin điện tử."
+        )
+        self._counts_table()
+        self._heading("II. CÁC ĐƠN VỊ CHƯA GỬI THAM LUẬN")
+        if data.missing:
+            self._paragraph(f"Có {len(data.missing)} đơn vị được mời viết tham luận nhưng chưa gửi:")
+            category = None
+            for unit_category, unit in data.missing:
+                if unit_category != category:
+                    category = unit_category
+                    self._paragraph(f"{category}:", italic=True, after=0)
+                self._paragraph(f"- {unit};", after=0)
+            self._paragraph(after=0)
+        else:
+            self._paragraph("Tất cả các đơn vị được mời viết tham luận đều đã gửi tham luận.")
+        self._heading("III. SỐ TRANG VÀ IN ẤN TÀI LIỆU")
+        self._paragraph(
+            f"Tổng số trang tham luận nhận được: {data.pages_received} trang khổ A4 "
+            f"(theo số trang đếm khi nhận)."
+        )
+        printing = data.printing
+        if printing is not None:
+            source = (
+                "theo bản tài liệu đã dàn trang"
+                if printing.from_booklet
+                else "ước tính, tài liệu chưa được dàn trang"
+            )
+            text = (
+                f"Tài liệu tọa đàm gồm {data.papers_printed} báo cáo, tham luận, "
+                f"{printing.pages} trang ({source})"
+            )
+            if printing.copies and printing.price_per_page:
+                text += (
+                    f"; in {printing.copies} cuốn, đơn giá {vnd(printing.price_per_page)}/trang; "
+                    f"thành tiền {vnd(printing.cost)}."
+                )
+            else:
+                text += "; chưa xác định số lượng in và đơn giá."
+            self._paragraph(text)
+        self._heading("IV. KINH PHÍ")
+        if data.budget:
+            self._budget_table()
+        else:
+            self._paragraph("Chưa lập dự trù kinh phí.")
+
+    def _table(self, header: list[str], rows: list[list[str]], widths, *, bold_last=False):
+        table = self.document.add_table(rows=1 + len(rows), cols=len(header))
+        table.style = self.document.styles["Table Grid"]
+        docx_style.set_column_widths(table, widths)
+        docx_style.repeat_header_row(table.rows[0])
+        for r, values in enumerate([header, *rows]):
+            cells = table.rows[r].cells
+            bold = r == 0 or (bold_last and r == len(rows))
+            for c, value in enumerate(values):
+                paragraph = cells[c].paragraphs[0]
+                paragraph.paragraph_format.alignment = (
+                    WD_ALIGN_PARAGRAPH.LEFT if c == 0 else WD_ALIGN_PARAGRAPH.CENTER
+                )
+                docx_style.add_run(paragraph, str(value), bold=bold or None, size=Pt(12))
+        self._paragraph(after=0)
+        return table
+
+    def _counts_table(self):
+        rows = [[row.label, *row.values()] for row in self.data.rows]
+        rows.append([self.data.totals.label, *self.data.totals.values()])
+        first = Mm(53)
+        rest = Emu(int((docx_style.TEXT_WIDTH - first) / (len(COLUMNS) - 1)))
+        return self._table(list(COLUMNS), rows, [first] + [rest] * (len(COLUMNS) - 1), bold_last=True)
+
+    def _budget_table(self):
+        rows = [
+            [item.item, str(item.quantity), item.unit, vnd(item.unit_price), vnd(item.total)]
+            for item in self.data.budget
+        ]
+        rows.append(["Tổng cộng", "", "", "", vnd(sum(item.total for item in self.data.budget))])
+        widths = [Mm(70), Mm(18), Mm(20), Mm(28), Mm(29)]
+        return self._table(
+            ["Nội dung", "Số lượng", "Đơn vị tính", "Đơn giá", "Thành tiền"],
+            rows,
+            widths,
+            bold_last=True,
+        )
+
+    def _signature(self) -> None:
+        table = self.document.add_table(rows=1, cols=2)
+        docx_style.borderless(table)
+        docx_style.set_column_widths(table, [Mm(85), Emu(docx_style.TEXT_WIDTH - Mm(85))])
+        left, right = table.rows[0].cells
+        committee = committee_short(self.data.issuing_body)
+        lines = [
+            ("Nơi nhận:", True, True),
+            (f"- Thường trực {committee} (để báo cáo),", False, False),
+            ("- Các đơn vị được mời,", False, False),
+            (f"- Lưu {self.data.department}.", False, False),
+        ]
+        for index, (text, bold, underline) in enumerate(lines):
+            paragraph = left.paragraphs[0] if index == 0 else left.add_paragraph()
+            paragraph.paragraph_format.space_after = Pt(0)
+            docx_style.add_run(
+                paragraph, text, bold=bold or None, underline=underline or None, size=Pt(12)
+            )
+        department = party_header.department_lines(self.data.department, self.data.issuing_body)
+        own = department[-1].text if department else ""
+        title = "TRƯỞNG BAN" if own.startswith("BAN ") else f"T/M {own}"
+        paragraph = right.paragraphs[0]
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        docx_style.add_run(paragraph, title, bold=True)
+
+    def to_bytes(self) -> bytes:
+        stream = io.BytesIO()
+        self.document.save(stream)
+        return stream.getvalue()
+
+
+def build_report(data: ReportData) -> bytes:
+    return ReportDocument(data).to_bytes()

@@ -1,0 +1,17 @@
+"""Finding what the commands are asked about: a symposium by slug or id."""
+
+from django.core.management.base import CommandError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+
+def find_symposium(value):
+    from symposium_pages.models import SymposiumPage
+
+    query = Q(slug=value)
+    if value.isdigit():
+        query |= Q(pk=int(value))
+    found = list(SymposiumPage.objects.filter(query)[:2])
+    if len(found) != 1:
+        raise CommandError(_("No symposium has the slug or id %(value)s.") % {"value": value})
+    return found[0]

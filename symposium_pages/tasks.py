@@ -1,0 +1,11 @@
+"""Background work of the add-on, as django_tasks tasks (run inline when no worker is set up)."""
+
+from django_tasks import task
+
+
+@task()
+def build_booklet_export(export_id: int):
+    """Build the booklet of a `BookletExport`, keeping its progress and then its files."""
+    from .printing import run_booklet_export
+
+    return run_booklet_export(export_id)
