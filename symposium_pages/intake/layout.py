@@ -49,6 +49,7 @@ class Estimate:
     spacing: str
     page_starts: list[str] = field(default_factory=list)
     unknown_fonts: tuple[str, ...] = ()
+    at_least: bool = False  # counting stopped early: the document is at least this long
 
     @property
     def detail(self) -> str:
@@ -56,6 +57,8 @@ class Estimate:
         text = f"{self.paper}, {self.font} {size}, {self.spacing}"
         if self.unknown_fonts:
             text += f"; {', '.join(self.unknown_fonts)} measured as Times New Roman"
+        if self.at_least:
+            text += f"; counting stopped at {self.pages} pages"
         return text
 
 
@@ -68,14 +71,23 @@ def _on(el) -> bool:
 
 
 def _num(el, attr: str = "val", default=None):
+    """A numeric attribute, or `default` when absent or not a finite number."""
     if el is None:
         return default
     raw = el.get(W + attr)
     if raw is None:
         return default
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
+        return default
+    return value if math.isfinite(value) else default
+
+
+def _int(raw, default: int = 0) -> int:
+    try:
+        return int(float(raw))
+    except (TypeError, ValueError, OverflowError):
         return default
 
 
@@ -118,11 +130,16 @@ LINE_ROUNDING = {
 }
 
 
+SYMBOL_FONTS = {"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings", "opensymbol"}
+
+
 def family_key(name: str | None) -> tuple[str, bool]:
     """Map a font name to a measured face; the flag says the name was recognised."""
     low = (name or "").strip().lower()
     if low in FAMILY_KEYS:
         return FAMILY_KEYS[low], True
+    if low in SYMBOL_FONTS:  # bullets: one glyph, not worth a note
+        return "serif", True
     if any(s in low for s in ("arial", "helvet", "sans", "verdana", "tahoma", "segoe")):
         return "sans", False
     return "serif", False
@@ -475,16 +492,16 @@ class Numbering:
         root = part.element
         abstract = {a.get(W + "abstractNumId"): a for a in root.iterfind(W + "abstractNum")}
         for num in root.iterfind(W + "num"):
-            num_id = int(num.get(W + "numId"))
+            num_id = _int(num.get(W + "numId"))
             ab = abstract.get(_attr(_child(num, "abstractNumId")))
             levels = {}
             if ab is not None:
                 for lvl in ab.iterfind(W + "lvl"):
-                    levels[int(lvl.get(W + "ilvl", "0"))] = lvl
+                    levels[_int(lvl.get(W + "ilvl"))] = lvl
             for override in num.iterfind(W + "lvlOverride"):
                 lvl = _child(override, "lvl")
                 if lvl is not None:
-                    levels[int(override.get(W + "ilvl", "0"))] = lvl
+                    levels[_int(override.get(W + "ilvl"))] = lvl
             self.levels[num_id] = levels
 
     def level(self, num_id: int | None, ilvl: int | None):
@@ -582,7 +599,7 @@ class Geometry:
         if foot_h:
             bottom = max(bottom, _num(mar, "footer", 720) + foot_h)
         cols = _child(sectpr, "cols")
-        count = max(1, int(_num(cols, "num", 1)))
+        count = min(max(1, int(_num(cols, "num", 1))), 16)
         width = page_w - left - right - gutter
         if count > 1:
             width = (width - _num(cols, "space", 720) * (count - 1)) / count
@@ -593,7 +610,7 @@ class Geometry:
         w, h = self.page
         name = PAPER_NAMES.get((min(w, h), max(w, h)))
         if name is None:
-            name = f"{w / 566.9:.0f}×{h / 566.9:.0f} mm"
+            name = f"{w / 56.693:.0f}×{h / 56.693:.0f} mm"
         return f"{name} {'landscape' if w > h else 'portrait'}"
 
 
@@ -607,6 +624,9 @@ BREAK_RE = re.compile(r"[–—\u200b]|-(?=[^\d\s-])|/(?=[^\W\d_])")
 # LibreOffice's widths differ from ours by rounding; near the edge it keeps about one
 # twip more on a line than an exact sum allows (fitted on 3,500 measured lines).
 FIT_TOLERANCE = 1.0
+MAX_WORD_LINES = 1000  # guards against absurd sizes in hostile files
+MIN_LINE = 283  # 5 mm
+MAX_PAGES = 500  # counting stops here: no paper is near it
 CONTAINERS = {
     "hyperlink",
     "ins",
@@ -650,6 +670,8 @@ class LineBreaker:
     unless alone on a line."""
 
     def __init__(self, first_avail: float, avail: float, first_start: float, start: float, tabs):
+        # indents wider than the text area still leave LibreOffice a sliver to write in
+        first_avail, avail = max(first_avail, MIN_LINE), max(avail, MIN_LINE)
         self.avails = (first_avail, avail)
         self.starts = (first_start, start)
         self.tabs = tabs
@@ -725,10 +747,15 @@ class LineBreaker:
             self._end_line()
             return word
         # a word longer than a whole line is broken between characters
-        while self.avail > 0 and total > self.avail - self.cur_w + 0.01:
-            total -= max(self.avail - self.cur_w, 1)
+        if self.avail > 0 and total > self.avail - self.cur_w + 0.01:
+            total -= max(self.avail - self.cur_w, 1.0)
             self.cur_h = max(self.cur_h, height)
             self._end_line()
+            full = min(int(total // max(self.avail, 1.0)), MAX_WORD_LINES)
+            for _ in range(full):
+                self.cur_h = height
+                self._end_line()
+            total = max(0.0, total - full * max(self.avail, 1.0))
         self._add(total, height)
         return []
 
@@ -820,6 +847,7 @@ class Flow:
         self.unknown_fonts: set[str] = set()
         self._fonts: dict = {}
         self.counting = True  # body text feeds the detail line; notes and headers do not
+        self.truncated = False  # the body was too long to measure to its end
         self._notes: dict | None = None
 
     def note_height(self, note_id: str | None, width: float) -> float:
@@ -1080,8 +1108,8 @@ def _extent(item):
     extent = holder.find(WP + "extent")
     if extent is None:
         return None
-    cx = int(extent.get("cx", "0")) / EMU_PER_TWIP
-    cy = int(extent.get("cy", "0")) / EMU_PER_TWIP
+    cx = max(0, _int(extent.get("cx"))) / EMU_PER_TWIP
+    cy = max(0, _int(extent.get("cy"))) / EMU_PER_TWIP
     return cx, cy
 
 
@@ -1107,17 +1135,26 @@ class BodyWalker(Flow):
 
     def blocks(self) -> tuple[list, Geometry]:
         body = self.document.element.body
-        sections = list(body.iter(W + "sectPr"))
+        sections = [
+            s for s in body.iter(W + "sectPr") if s.getparent().tag in (W + "pPr", W + "body")
+        ]
         if not sections:
             sections = [None]
         geometries = [self.geometry(s) for s in sections]
         index = 0
         out: list = []
+        # measuring stops after what would fill MAX_PAGES pages of at least 10 inches
+        budget = MAX_PAGES * max(min(g.height for g in geometries), 14400)
         for el in _body_children(body):
             tag = el.tag[len(W) :]
             geometry = geometries[min(index, len(geometries) - 1)]
+            if budget <= 0:
+                self.truncated = True
+                break
             if tag == "p":
-                out.extend(self.paragraph(el, geometry.width))
+                paras = self.paragraph(el, geometry.width)
+                budget -= sum(sum(p.lines) for p in paras)
+                out.extend(paras)
                 ppr = _child(el, "pPr")
                 if _child(ppr, "sectPr") is not None and index + 1 < len(sections):
                     index += 1
@@ -1125,6 +1162,7 @@ class BodyWalker(Flow):
                     out.append(SectionBreak(kind, geometries[index]))
             elif tag == "tbl":
                 out.append(self.table(el, geometry.width))
+                budget -= sum(row.height for row in out[-1].rows)
         if (
             out
             and isinstance(out[0], Table)
@@ -1182,12 +1220,12 @@ class BodyWalker(Flow):
         rows: list[Row] = []
         for r, tr in enumerate(rows_el):
             trpr = _child(tr, "trPr")
-            col = int(_num(_child(trpr, "gridBefore"), "val", 0) or 0)
+            col = max(0, int(_num(_child(trpr, "gridBefore"), "val", 0) or 0))
             best: list[float] = []
             resume = 0.0
             for tc in tr.iterfind(W + "tc"):
                 tcpr = _child(tc, "tcPr")
-                span = int(_num(_child(tcpr, "gridSpan"), "val", 1) or 1)
+                span = min(max(1, int(_num(_child(tcpr, "gridSpan"), "val", 1) or 1)), 64)
                 cell_w = sum(grid[col : col + span]) if col + span <= len(grid) else 0
                 if not cell_w:
                     cell_w = _num(_child(tcpr, "tcW"), "w", 0) or width / max(1, len(grid) or 1)
@@ -1341,7 +1379,7 @@ class Pager:
 
     def run(self, blocks: list) -> int:
         i = 0
-        while i < len(blocks):
+        while i < len(blocks) and self.pages < MAX_PAGES:
             block = blocks[i]
             if isinstance(block, SectionBreak):
                 self.next_height = block.geometry.height * block.geometry.columns
@@ -1426,6 +1464,10 @@ class Pager:
                 fit = max(fit, 1)
                 if p.widows and n - fit < 2 and n - 2 >= 1:
                     fit = n - 2
+                if fit >= n:  # an empty page takes a line even when it does not fit
+                    self.y = self.height
+                    self.trace.append((self.pages, p.label, n, self.y))
+                    break
             self.trace.append((self.pages, p.label, fit, total))
             lines = lines[fit:]
             offset += fit
@@ -1475,7 +1517,7 @@ def estimate(document) -> Estimate:
     walker = BodyWalker(document)
     blocks, geometry = walker.blocks()
     pager = Pager(geometry)
-    pages = pager.run(blocks)
+    pages = min(pager.run(blocks), MAX_PAGES)
     font, size = ("Times New Roman", 13.0)
     if walker.stats:
         font, size = walker.stats.most_common(1)[0][0]
@@ -1496,6 +1538,7 @@ def estimate(document) -> Estimate:
         spacing=spacing,
         page_starts=pager.starts,
         unknown_fonts=tuple(sorted(walker.unknown_fonts)),
+        at_least=walker.truncated or pages >= MAX_PAGES,
     )
 
 

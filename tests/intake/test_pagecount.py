@@ -14,7 +14,7 @@ import docx
 import pytest
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from symposium_pages.intake.libreoffice import pdf_page_count
 from symposium_pages.intake.pagecount import (
@@ -249,6 +249,19 @@ def test_auto_falls_back_to_the_estimate_when_soffice_is_missing():
     )
 
 
+def test_a_failing_soffice_is_reported_or_replaced_by_the_estimate():
+    """/bin/false stands for a LibreOffice that starts and fails."""
+    data = with_app_pages(to_bytes(page_breaks(1)), None)
+    with pytest.raises(PageCountUnavailable, match="LibreOffice exited with 1"):
+        count_pages(data, method="libreoffice", soffice="/bin/false")
+    assert count_pages(data, soffice="/bin/false") == PageCount(
+        2,
+        "estimate",
+        "A4 portrait, Times New Roman 13pt, single spacing; "
+        "LibreOffice failed: LibreOffice exited with 1: ",
+    )
+
+
 def test_find_soffice_rejects_a_missing_path():
     assert find_soffice("/nonexistent/soffice") is None
 
@@ -256,6 +269,35 @@ def test_find_soffice_rejects_a_missing_path():
 def test_unknown_method_is_refused():
     with pytest.raises(ValueError, match="method must be one of auto, estimate, libreoffice"):
         count_pages(b"", method="word")
+
+
+# --- hostile geometry ------------------------------------------------------------------
+
+
+def test_a_page_smaller_than_its_margins_takes_a_line_per_page():
+    doc = plain_document()
+    doc.sections[0].page_height = Mm(30)
+    lines(doc, 10)
+    assert pages(doc) == 10
+
+
+def test_counting_stops_at_five_hundred_pages():
+    doc = plain_document()
+    doc.sections[0].page_height = Mm(30)
+    lines(doc, 600, text="")
+    assert estimate_pages(doc) == PageCount(
+        500,
+        "estimate",
+        "210×30 mm landscape, Times New Roman 13pt, single spacing; counting stopped at 500 pages",
+    )
+
+
+def test_absurd_font_sizes_and_indents_still_end():
+    doc = plain_document()
+    para = doc.add_paragraph("nhân dân " * 20)
+    para.runs[0].font.size = Pt(1500)
+    para.paragraph_format.left_indent = Mm(400)
+    assert pages(doc) == 500
 
 
 # --- the PDF page counter ---------------------------------------------------------------

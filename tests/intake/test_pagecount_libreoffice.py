@@ -12,7 +12,12 @@ import subprocess
 import pytest
 
 from symposium_pages.intake.libreoffice import render_page_counts
-from symposium_pages.intake.pagecount import PageCount, count_pages, find_soffice
+from symposium_pages.intake.pagecount import (
+    PageCount,
+    PageCountUnavailable,
+    count_pages,
+    find_soffice,
+)
 from tests.intake.papers import (
     CORPUS_SEEDS,
     build_paper,
@@ -144,3 +149,9 @@ def test_auto_uses_libreoffice_when_it_is_installed(papers, rendered):
     name = next(iter(papers))
     counted = count_pages(with_app_pages(papers[name], None), soffice=SOFFICE)
     assert counted == PageCount(rendered[name], "libreoffice", "rendered by LibreOffice")
+
+
+def test_a_libreoffice_that_overruns_its_timeout_is_stopped(papers):
+    data = next(iter(papers.values()))
+    with pytest.raises(PageCountUnavailable, match="LibreOffice took longer than 0.2 s"):
+        count_pages(data, method="libreoffice", timeout=0.2)
