@@ -17,12 +17,13 @@ help:
 	@echo "make test   install what the tests need and run the whole suite"
 	@echo "make setup  create .venv and install the project"
 	@echo "make serve  gunicorn with production settings on \$$PORT (needs SECRET_KEY)"
+	@echo "make bench  measure requests/second, the intake and the booklet on this machine"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[site,postgres]"
+	$(PY) -m pip install --quiet -e ".[site,postgres,redis]"
 	@touch $@
 
 setup: $(VENV)/.installed
@@ -54,7 +55,12 @@ serve: setup
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C stops)"
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(VENV)/bin/gunicorn \
 		--pythonpath site --bind $(HOST):$(PORT) --access-logfile - \
-		--workers $${WEB_CONCURRENCY:-2} newsroom.wsgi:application
+		--workers $${WEB_CONCURRENCY:-2} --timeout $${GUNICORN_TIMEOUT:-120} \
+		newsroom.wsgi:application
+
+# Requests per second under gunicorn, the intake per page, the booklet per paper: one table.
+bench: setup-test
+	$(PY) -m bench.run
 
 test: setup-test system-deps
 	$(VENV)/bin/ruff check .

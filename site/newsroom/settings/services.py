@@ -1,0 +1,156 @@
+"""The services a scaled-out site plugs in, each read from the environment.
+
+Every function takes the environment as a mapping and returns plain settings, so
+the same rules are used by the settings modules and checked by the tests. With
+none of these variables set, the site runs on one machine: local-memory cache,
+media on disk, tasks run inline, no CDN.
+"""
+
+from importlib.util import find_spec
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def _get(env, name, default=""):
+    value = env.get(name)
+    return default if value is None or value.strip() == "" else value.strip()
+
+
+def _bool(env, name, default=False):
+    value = _get(env, name)
+    return default if not value else value.lower() in {"1", "true", "yes", "on"}
+
+
+def _list(env, name):
+    return [item.strip() for item in _get(env, name).split(",") if item.strip()]
+
+
+def cache_settings(env):
+    """Redis when REDIS_URL is set (shared by every app server), else local memory."""
+    url = _get(env, "REDIS_URL")
+    timeout = int(_get(env, "CACHE_TIMEOUT", "300"))
+    if url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": _get(env, "CACHE_KEY_PREFIX", "newsroom"),
+                "TIMEOUT": timeout,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsroom",
+            "TIMEOUT": timeout,
+        }
+    }
+
+
+FRONTEND_CACHE_BACKENDS = {
+    "http": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+    "varnish": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+    "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+    "cloudfront": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+}
+
+
+def frontend_cache_settings(env):
+    """Wagtail's WAGTAILFRONTENDCACHE for the CDN or caching proxy in front, or None.
+
+    FRONTEND_CACHE_BACKEND names the kind (http/varnish, cloudflare, cloudfront); it
+    defaults to cloudflare when CLOUDFLARE_ZONE_ID is set and to http when
+    FRONTEND_CACHE_URL is set. Published and unpublished pages are then purged.
+    """
+    kind = _get(env, "FRONTEND_CACHE_BACKEND").lower()
+    if not kind:
+        if _get(env, "CLOUDFLARE_ZONE_ID"):
+            kind = "cloudflare"
+        elif _get(env, "FRONTEND_CACHE_URL"):
+            kind = "http"
+        else:
+            return None
+    if kind not in FRONTEND_CACHE_BACKENDS:
+        raise ValueError(
+            f"FRONTEND_CACHE_BACKEND={kind!r}: use one of {', '.join(FRONTEND_CACHE_BACKENDS)}."
+        )
+    backend = {"BACKEND": FRONTEND_CACHE_BACKENDS[kind]}
+    if kind in {"http", "varnish"}:
+        location = _get(env, "FRONTEND_CACHE_URL")
+        if not location:
+            raise ValueError("FRONTEND_CACHE_URL is needed for an http/varnish frontend cache.")
+        backend["LOCATION"] = location
+    elif kind == "cloudflare":
+        backend["ZONEID"] = _get(env, "CLOUDFLARE_ZONE_ID")
+        if _get(env, "CLOUDFLARE_API_TOKEN"):
+            backend["BEARER_TOKEN"] = _get(env, "CLOUDFLARE_API_TOKEN")
+        else:
+            backend["EMAIL"] = _get(env, "CLOUDFLARE_EMAIL")
+            backend["API_KEY"] = _get(env, "CLOUDFLARE_API_KEY")
+    else:
+        backend["DISTRIBUTION_ID"] = _get(env, "CLOUDFRONT_DISTRIBUTION_ID")
+    hostnames = _list(env, "FRONTEND_CACHE_HOSTNAMES")
+    if hostnames:
+        backend["HOSTNAMES"] = hostnames
+    return {"default": backend}
+
+
+def media_storage(env):
+    """The default (media) storage: S3-compatible when a bucket is named, else the disk.
+
+    Needs the optional extra: pip install "symposium-pages[s3]" (django-storages, boto3).
+    Files stay private (signed URLs); documents are still served through Wagtail's view.
+    """
+    bucket = _get(env, "AWS_STORAGE_BUCKET_NAME") or _get(env, "S3_BUCKET")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME/S3_BUCKET is set but django-storages is not installed: "
+            'pip install "symposium-pages[s3]".'
+        )
+    options = {
+        "bucket_name": bucket,
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    for option, name in [
+        ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+        ("region_name", "AWS_S3_REGION_NAME"),
+        ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
+        ("location", "AWS_LOCATION"),
+        ("access_key", "AWS_ACCESS_KEY_ID"),
+        ("secret_key", "AWS_SECRET_ACCESS_KEY"),
+    ]:
+        if _get(env, name):
+            options[option] = _get(env, name)
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def task_settings(env):
+    """django_tasks: inline (the default) or queued in the database for `db_worker`."""
+    kind = _get(env, "TASKS_BACKEND", "immediate").lower()
+    backends = {
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        "database": "django_tasks_db.DatabaseBackend",
+        "dummy": "django_tasks.backends.dummy.DummyBackend",
+    }
+    if kind not in backends:
+        raise ValueError(f"TASKS_BACKEND={kind!r}: use one of {', '.join(backends)}.")
+    return {"default": {"BACKEND": backends[kind], "QUEUES": []}}
+
+
+def sqlite_options(env):
+    """SQLite shared by several worker processes: wait for the lock, take it up front.
+
+    BEGIN IMMEDIATE avoids the deadlock of two readers upgrading to writers at once
+    ("database is locked"); the write-ahead log lets readers go on during a write.
+    """
+    options = {
+        "timeout": int(_get(env, "SQLITE_TIMEOUT", "20")),
+        "transaction_mode": "IMMEDIATE",
+    }
+    if _bool(env, "SQLITE_WAL", True):
+        options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    return options

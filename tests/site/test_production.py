@@ -1,0 +1,210 @@
+"""Production settings pass Django's deployment checklist; the services come from the environment."""
+
+import json
+import os
+import subprocess
+import sys
+from importlib.util import find_spec
+from pathlib import Path
+
+import pytest
+
+from newsroom.settings.services import (
+    cache_settings,
+    frontend_cache_settings,
+    media_storage,
+    sqlite_options,
+    task_settings,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET = "a-long-random-production-secret-for-the-deploy-check-0123456789"
+# Variables that would change what the subprocess sees.
+CLEARED = {
+    "SECRET_KEY", "DEBUG", "HTTPS", "DATABASE_URL", "REDIS_URL", "FRONTEND_CACHE_URL",
+    "FRONTEND_CACHE_BACKEND", "CLOUDFLARE_ZONE_ID", "AWS_STORAGE_BUCKET_NAME", "S3_BUCKET",
+    "TASKS_BACKEND", "SECURE_HSTS_PRELOAD", "BEHIND_PROXY",
+}
+
+
+def run_production(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    environment.update(DJANGO_SETTINGS_MODULE="newsroom.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings_and_a_secret():
+    result = run_production(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=SECRET
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (1 silenced)." in result.stdout
+
+
+def test_check_deploy_is_clean_with_hsts_preload_chosen():
+    result = run_production(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY=SECRET, SECURE_HSTS_PRELOAD="1",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_names_the_plain_http_demo_as_insecure():
+    result = run_production(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=SECRET, HTTPS="0"
+    )
+    assert result.returncode == 1
+    assert "security.W004" in result.stderr  # no HSTS
+    assert "security.W008" in result.stderr  # no redirect to https
+
+
+SHOW = """
+import json, django
+django.setup()
+from django.conf import settings
+print(json.dumps({
+    "caches": settings.CACHES["default"]["BACKEND"],
+    "frontend": settings.WAGTAILFRONTENDCACHE,
+    "frontend_app": "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS,
+    "media": settings.STORAGES["default"]["BACKEND"],
+    "tasks": settings.TASKS["default"]["BACKEND"],
+    "origins": settings.CSRF_TRUSTED_ORIGINS,
+    "proxy": settings.SECURE_PROXY_SSL_HEADER,
+    "hsts": settings.SECURE_HSTS_SECONDS,
+    "secure_cookies": [settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE],
+    "log_stream": settings.LOGGING["handlers"]["console"].get("stream"),
+}))
+"""
+
+
+def production_settings(**env):
+    result = run_production("-c", SHOW, SECRET_KEY=SECRET, PYTHONPATH=str(ROOT / "site"), **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_one_machine_by_default():
+    shown = production_settings()
+    assert shown == {
+        "caches": "django.core.cache.backends.locmem.LocMemCache",
+        "frontend": None,
+        "frontend_app": False,
+        "media": "django.core.files.storage.FileSystemStorage",
+        "tasks": "django_tasks.backends.immediate.ImmediateBackend",
+        "origins": [],
+        "proxy": None,
+        "hsts": 31536000,
+        "secure_cookies": [True, True],
+        "log_stream": "ext://sys.stdout",
+    }
+
+
+def test_scaled_out_from_the_environment():
+    shown = production_settings(
+        REDIS_URL="redis://127.0.0.1:6379/1",
+        FRONTEND_CACHE_URL="http://127.0.0.1:6081",
+        TASKS_BACKEND="database",
+        CSRF_TRUSTED_ORIGINS="https://baogialai.example,https://www.baogialai.example",
+        BEHIND_PROXY="1",
+    )
+    assert shown["caches"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["frontend"] == {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:6081",
+        }
+    }
+    assert shown["frontend_app"] is True
+    assert shown["tasks"] == "django_tasks_db.DatabaseBackend"
+    assert shown["origins"] == ["https://baogialai.example", "https://www.baogialai.example"]
+    assert shown["proxy"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_s3_media_without_the_extra_is_refused_at_start():
+    result = run_production("manage.py", "check", SECRET_KEY=SECRET, S3_BUCKET="tham-luan")
+    if find_spec("storages") is not None:
+        pytest.skip("django-storages is installed here")
+    assert result.returncode == 1
+    assert "django-storages is not installed" in result.stderr
+
+
+def test_cache_is_redis_only_when_a_url_is_given():
+    assert cache_settings({"REDIS_URL": " "})["default"]["BACKEND"].endswith("LocMemCache")
+    redis = cache_settings({"REDIS_URL": "redis://cache:6379/0", "CACHE_KEY_PREFIX": "gl"})
+    assert redis == {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://cache:6379/0",
+            "KEY_PREFIX": "gl",
+            "TIMEOUT": 300,
+        }
+    }
+
+
+def test_frontend_cache_kinds():
+    assert frontend_cache_settings({}) is None
+    assert frontend_cache_settings(
+        {"CLOUDFLARE_ZONE_ID": "zone", "CLOUDFLARE_API_TOKEN": "tok",
+         "FRONTEND_CACHE_HOSTNAMES": "baogialai.example, www.baogialai.example"}
+    ) == {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": "zone",
+            "BEARER_TOKEN": "tok",
+            "HOSTNAMES": ["baogialai.example", "www.baogialai.example"],
+        }
+    }
+    assert frontend_cache_settings(
+        {"FRONTEND_CACHE_BACKEND": "cloudfront", "CLOUDFRONT_DISTRIBUTION_ID": "E123"}
+    ) == {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": "E123",
+        }
+    }
+    with pytest.raises(ValueError, match="FRONTEND_CACHE_URL is needed"):
+        frontend_cache_settings({"FRONTEND_CACHE_BACKEND": "varnish"})
+    with pytest.raises(ValueError, match="use one of"):
+        frontend_cache_settings({"FRONTEND_CACHE_BACKEND": "akamai"})
+
+
+def test_media_on_s3_compatible_storage(monkeypatch):
+    monkeypatch.setattr("newsroom.settings.services.find_spec", lambda name: object())
+    assert media_storage({}) == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert media_storage(
+        {"S3_BUCKET": "media", "AWS_S3_ENDPOINT_URL": "https://s3.example", "AWS_LOCATION": "gl"}
+    ) == {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": "media",
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "endpoint_url": "https://s3.example",
+            "location": "gl",
+        },
+    }
+
+
+def test_tasks_backend():
+    assert task_settings({})["default"]["BACKEND"] == (
+        "django_tasks.backends.immediate.ImmediateBackend"
+    )
+    assert task_settings({"TASKS_BACKEND": "Database"})["default"]["BACKEND"] == (
+        "django_tasks_db.DatabaseBackend"
+    )
+    with pytest.raises(ValueError, match="use one of"):
+        task_settings({"TASKS_BACKEND": "celery"})
+
+
+def test_sqlite_waits_for_the_lock_and_writes_ahead():
+    assert sqlite_options({}) == {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    assert "init_command" not in sqlite_options({"SQLITE_WAL": "0"})
