@@ -1424,7 +1424,7 @@ class Pager:
                 break
             first = False
             j += 1
-        if self.y + need > self.height and need <= self.height:
+        if self.y + need > self.height - self.note_area and need <= self.height:
             self.new_page(explicit=False)
 
     def para(self, p: Para) -> None:
