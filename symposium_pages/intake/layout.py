@@ -4,18 +4,31 @@ Works on the WordprocessingML tree python-docx has already parsed, so there is
 no second parse and no Django. The model follows LibreOffice Writer, which is
 what the "libreoffice" method measures and what metric-compatible fonts make
 equal to Word: page geometry per section; styles resolved through docDefaults,
-table style, paragraph and character styles; real glyph advances of the
-metric-compatible fonts; greedy word wrapping; line heights from the fonts'
-vertical metrics; then pagination with widow/orphan control, keep-with-next,
-page breaks and splittable table rows. All lengths are twips (1/20 pt).
+table style, list level, paragraph and character styles; real glyph advances
+of the metric-compatible fonts; greedy word wrapping; line heights from the
+fonts' vertical metrics; then pagination. All lengths are twips (1/20 pt).
 
-Behaviour measured on LibreOffice 7.4 and copied here: the gap between two
-paragraphs is the larger of the first one's space after and the second one's
-space before; space before is dropped at the top of a page reached by a
-natural break but kept on the first page and after an explicit break; space
-after may overhang the bottom margin; a paragraph holding only a page break
-keeps its (empty) line on the current page; widows and orphans are 2 lines
-whatever the file says; proportional line height is floor(font height * %).
+What LibreOffice 7.4 was seen to do, and this module copies:
+- a single line is ascent + descent + line gap of the font (hhea), rounded per
+  metric (LINE_ROUNDING); "auto" spacing is floor(that * percent); the extra
+  space of proportional spacing sits below the text and may pass the bottom
+  margin, as space after does;
+- the gap between paragraphs is max(space after, next space before); space
+  before is dropped at the top of a page reached by a natural break, kept on
+  the first page and after an explicit break; contextual spacing drops both;
+- lines break at spaces and after dashes; inside "21-KL/TW" a break after the
+  hyphen is taken, one after the slash is not (the whole word moves);
+- widows and orphans are two lines unless a paragraph turns the control off;
+  keep-with-next moves a heading when the next paragraph's first two lines
+  (or its first table row) do not fit under it;
+- a paragraph holding only a page break keeps its empty line on the current
+  page; a leading break with text after it is a break before that text;
+- inline pictures replace the font height of their line (top-aligned);
+- footnotes take their height plus a 124-twip separator at the page foot;
+- a table row grows by one border per row and may split between lines, the
+  part on the next page starting again with the cell's space before;
+- when a document with footnotes opens with a table, LibreOffice puts an empty
+  paragraph before that table.
 """
 
 from __future__ import annotations
@@ -949,7 +962,7 @@ class Flow:
         breaker = LineBreaker(width - right - start, width - right - left, start, left, tabs)
 
         pieces: list[tuple[Wrapped, bool]] = []  # (lines, a page break follows)
-        text_len = self._fill(p, base_rpr, breaker, pieces, width, right, left)
+        text_len = self._fill(p, base_rpr, breaker, pieces, width)
         if not pieces or not breaker.empty:
             pieces.append((breaker.finish(mark_font.height), False))
 
@@ -997,10 +1010,12 @@ class Flow:
         out[-1].after += border_bottom
         return out
 
-    def _fill(self, p, base_rpr, breaker, pieces, width, right, left) -> int:
-        """Feed a paragraph's runs to the line breaker; returns the text length."""
+    def _fill(self, p, base_rpr, breaker, pieces, width) -> int:
+        """Feed a paragraph's runs to the line breaker; returns the text length.
+
+        Field instructions are skipped and their results measured; page breaks
+        close a piece of the paragraph in `pieces`."""
         text_len = 0
-        field_depth = 0
         hidden_result = []  # per open field: True while in its instruction part
         for run in _runs(p):
             rpr_el = _child(run, "rPr")
@@ -1008,8 +1023,7 @@ class Flow:
             if rpr_el is not None:
                 rpr = dict(rpr)
                 _merge_rpr(rpr, rpr_el, self.sheet.theme)
-            if rpr.get("vanish") or rpr.get("webHidden"):
-                continue
+            hidden = bool(rpr.get("vanish") or rpr.get("webHidden"))
             font = self.font(rpr)
             height = font.height
             for item in run:
@@ -1017,15 +1031,13 @@ class Flow:
                 if tag == "fldChar":
                     kind = item.get(W + "fldCharType")
                     if kind == "begin":
-                        field_depth += 1
                         hidden_result.append(True)
                     elif kind == "separate" and hidden_result:
                         hidden_result[-1] = False
                     elif kind == "end" and hidden_result:
-                        field_depth -= 1
                         hidden_result.pop()
                     continue
-                if hidden_result and hidden_result[-1]:
+                if hidden or (hidden_result and hidden_result[-1]):
                     continue
                 if tag == "t":
                     text = item.text or ""
@@ -1218,26 +1230,32 @@ class BodyWalker(Flow):
         inside = borders.get("insideH", 0.0)
         rows_el = list(tbl.iterfind(W + "tr"))
         rows: list[Row] = []
+        merges: dict[int, tuple[int, list]] = {}  # grid column -> (first row, content)
         for r, tr in enumerate(rows_el):
             trpr = _child(tr, "trPr")
             col = max(0, int(_num(_child(trpr, "gridBefore"), "val", 0) or 0))
             best: list[float] = []
             resume = 0.0
+            continued: set[int] = set()
             for tc in tr.iterfind(W + "tc"):
                 tcpr = _child(tc, "tcPr")
                 span = min(max(1, int(_num(_child(tcpr, "gridSpan"), "val", 1) or 1)), 64)
                 cell_w = sum(grid[col : col + span]) if col + span <= len(grid) else 0
                 if not cell_w:
                     cell_w = _num(_child(tcpr, "tcW"), "w", 0) or width / max(1, len(grid) or 1)
-                col += span
+                start, col = col, col + span
                 mar = dict(props["mar"])
                 _merge_cell_mar(mar, _child(tcpr, "tcMar"))
                 vmerge = _child(tcpr, "vMerge")
                 if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
+                    continued.add(start)
                     continue
                 slices, before = self.cell(tc, cell_w - mar["left"] - mar["right"], style_id)
                 slices[0] += mar["top"]
                 slices[-1] += mar["bottom"]
+                if vmerge is not None:  # restart: the content spreads over the merged rows
+                    merges[start] = (r, slices)
+                    continue
                 if sum(slices) > sum(best):
                     best, resume = slices, before
             if not best:
@@ -1259,6 +1277,12 @@ class BodyWalker(Flow):
                     resume,
                 )
             )
+            for start in [
+                c for c, (first, _h) in merges.items() if first < r and c not in continued
+            ]:
+                _close_merge(rows[:-1], *merges.pop(start))
+        for first, content in merges.values():
+            _close_merge(rows, first, content)
         first = next((p for p in tbl.iter(W + "p")), None)
         return Table(
             rows,
@@ -1283,6 +1307,22 @@ class BodyWalker(Flow):
                 slices.extend(row.height for row in self.table(el, width).rows)
         slices.extend(_stack(paras))
         return slices or [0.0], first_before or 0.0
+
+
+def _close_merge(rows: list[Row], first: int, content: list[float]) -> None:
+    """Rows a vertically merged cell spans grow, at the last, to hold its content;
+    the lines added stay places where the row may split."""
+    spanned = rows[first:]
+    missing = sum(content) - sum(row.height for row in spanned)
+    if not spanned or missing <= 0:
+        return
+    tail: list[float] = []
+    for height in reversed(content):
+        tail.insert(0, height)
+        if sum(tail) >= missing:
+            break
+    tail[0] -= sum(tail) - missing
+    spanned[-1].slices.extend(tail)
 
 
 def _merge_cell_mar(mar: dict, el) -> None:

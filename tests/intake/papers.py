@@ -121,6 +121,7 @@ class PaperSpec:
     images: int = 0
     footnotes: int = 0
     theme_font: bool = False  # the font comes from the theme, as in Word's own files
+    merged_cells: bool = False  # tables group their rows under a merged first cell
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -220,6 +221,9 @@ def _table(doc, text: Text, spec: PaperSpec, cols: int, rows: int) -> None:
                 cell.text = text.sentence(4, 22).rstrip(".")
             else:
                 cell.text = " ".join(text.words(text.rng.randint(1, 8)))
+    if spec.merged_cells and rows > 2:
+        group = table.cell(1, 0).merge(table.cell(min(rows - 1, 3), 0))
+        group.text = text.sentence(3, 30)
 
 
 def _party_header(doc, text: Text, spec: PaperSpec) -> None:
@@ -497,6 +501,7 @@ def random_spec(seed: int, fonts=None) -> PaperSpec:
         images=rng.choice([0, 0, 0, 1, 2]),
         footnotes=rng.choice([0, 0, 0, 1, 3, 6]),
         theme_font=rng.random() < 0.25,
+        merged_cells=rng.random() < 0.4,
     )
 
 
