@@ -1,0 +1,40 @@
+"""Delete stored files that no record refers to (left by a killed intake or an abandoned upload)."""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from symposium_pages.maintenance import delete_orphans, orphan_files
+
+
+class Command(BaseCommand):
+    help = _(
+        "Delete stored files that no document, image or other record refers to, "
+        "left by an interrupted intake or an upload never confirmed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than",
+            type=int,
+            default=60,
+            metavar="MINUTES",
+            help=_("only files older than this many minutes (default 60)"),
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("list the files, delete nothing")
+        )
+
+    def handle(self, *args, older_than, dry_run, **options):
+        orphans = orphan_files(grace=datetime.timedelta(minutes=max(0, older_than)))
+        for orphan in orphans:
+            self.stdout.write(f"{orphan.name}\t{orphan.size}")
+        if not dry_run:
+            delete_orphans(orphans)
+        size = sum(orphan.size for orphan in orphans)
+        if dry_run:
+            summary = _("%(count)s files without a record (%(size)s bytes); nothing deleted.")
+        else:
+            summary = _("%(count)s files without a record deleted (%(size)s bytes).")
+        self.stdout.write(summary % {"count": len(orphans), "size": size})
