@@ -13,7 +13,6 @@ served only through a staff view.
 
 from __future__ import annotations
 
-import datetime
 import logging
 import uuid
 
@@ -21,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from . import conf
@@ -28,6 +28,7 @@ from .budget import budget_for
 from .categories import VIETNAMESE_LABELS, UnitCategory
 from .documents.booklet import BookletPaper, BookletResult, Cover, Picture, make_booklet
 from .documents.report import BudgetItem, CategoryCounts, Printing, ReportData, build_report
+from .intake.libreoffice import find_soffice
 from .models import BookletExport, Invitation, PaperPage
 
 logger = logging.getLogger(__name__)
@@ -180,6 +181,27 @@ def build_booklet(symposium, *, draft=False, progress=None, use_libreoffice=True
         timeout=conf.get("SYMPOSIUM_BOOKLET_TIMEOUT"),
         progress=progress,
     )
+
+
+def libreoffice_available():
+    return find_soffice(conf.get("SYMPOSIUM_SOFFICE")) is not None
+
+
+def page_numbers_note(method, fallback="", detail=""):
+    """How the contents' page numbers were found, for the editor."""
+    if method == "libreoffice":
+        return _("The contents' page numbers were checked against LibreOffice's layout.")
+    if fallback == "no-libreoffice":
+        return _(
+            "The contents' page numbers are an estimate: LibreOffice is not installed on the "
+            "server. Word refreshes them when it opens the file."
+        )
+    if fallback == "libreoffice-failed":
+        return _(
+            "The contents' page numbers are an estimate: LibreOffice could not lay the booklet "
+            "out (%(detail)s). Word refreshes them when it opens the file."
+        ) % {"detail": detail}
+    return _("The contents' page numbers are an estimate; Word refreshes them when it opens the file.")
 
 
 def count_papers_to_print(symposium, *, draft=False):
@@ -401,10 +423,3 @@ def open_export_file(export, fmt):
         return None
     return exports_storage().open(path, "rb")
 
-
-def today():
-    return timezone.localdate()
-
-
-def parse_date(value):
-    return datetime.date.fromisoformat(value) if value else None

@@ -168,7 +168,8 @@ def printed_documents_header_buttons(page, user, view_name, next_url=None):
     from wagtail.admin.widgets import Button
 
     from .models import SymposiumPage
-    from .views.documents import can_print, libreoffice_available
+    from .printing import libreoffice_available
+    from .views.documents import can_print
 
     if page.specific_class is not SymposiumPage or not can_print(user, page):
         return

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
 from ..intake import layout
@@ -82,8 +84,10 @@ class BookletResult:
     pages: int
     starts: list[int]  # the page each paper starts on, in printed order
     method: str  # "libreoffice" or "estimate"
-    detail: str
+    detail: str  # a short English note for logs
     papers: list[BookletPaper]
+    # Why the numbers are estimated: "not-asked", "no-libreoffice", "libreoffice-failed".
+    fallback: str = ""
 
 
 def printed_order(papers: list[BookletPaper]) -> list[BookletPaper]:
@@ -115,6 +119,7 @@ class BookletDocument:
         self.document = docx_style.new_document()
         docx_style.number_pages(self.document.sections[0], DRAFT_MARK if draft else None)
         self.number_runs = []
+        self.title_paragraphs = []
         self._cover(cover)
         self._contents()
         total = len(papers)
@@ -126,7 +131,7 @@ class BookletDocument:
     # cover and contents
 
     def _centred(self, text="", *, bold=False, italic=False, size=None, before=0, after=6):
-        paragraph = self.document.add_paragraph()
+        paragraph = docx_style.add_paragraph(self.document)
         fmt = paragraph.paragraph_format
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fmt.space_before, fmt.space_after = Pt(before), Pt(after)
@@ -169,21 +174,21 @@ class BookletDocument:
         heading = self._centred("MỤC LỤC", bold=True, size=Pt(14), after=12)
         docx_style.page_break_before(heading)
         if not self.papers:
-            paragraph = self.document.add_paragraph(style="toc 1")
+            paragraph = docx_style.add_paragraph(self.document, "TOC1")
             docx_style.begin_field(paragraph, TOC_INSTRUCTION)
             docx_style.add_run(paragraph, "(Chưa có tham luận nào được duyệt.)", italic=True)
             docx_style.end_field(paragraph)
             return
         last = None
         for index, paper in enumerate(self.papers):
-            entry = self.document.add_paragraph(style="toc 1")
+            entry = docx_style.add_paragraph(self.document, "TOC1")
             if index == 0:
                 docx_style.begin_field(entry, TOC_INSTRUCTION)
             docx_style.add_run(entry, " ".join(paper.title.split()) + "\t")
             self.number_runs.append(docx_style.add_run(entry, "0"))
             last = entry
             if paper.unit:
-                last = self.document.add_paragraph(style="toc 2")
+                last = docx_style.add_paragraph(self.document, "TOC2")
                 docx_style.add_run(last, paper.unit)
         docx_style.end_field(last)
 
@@ -195,22 +200,24 @@ class BookletDocument:
 
     def _paper(self, paper: BookletPaper) -> None:
         document = self.document
-        title = document.add_paragraph(" ".join(paper.title.split()), style="Heading 1")
+        title = docx_style.add_paragraph(document, "Heading1")
+        docx_style.add_run(title, " ".join(paper.title.split()))
         docx_style.page_break_before(title)
+        self.title_paragraphs.append(title._p)
         if paper.unit:
-            document.add_paragraph(paper.unit, style="Heading 2")
+            docx_style.add_run(docx_style.add_paragraph(document, "Heading2"), paper.unit)
         line = presenter_line(paper)
         if line:
             self._centred(line, italic=True, after=6)
         if self.draft and not paper.approved:
             self._centred("(Chưa được duyệt)", italic=True, size=Pt(13), after=6)
-        spacer = document.add_paragraph()
+        spacer = docx_style.add_paragraph(document)
         spacer.paragraph_format.space_after = Pt(0)
         for block in paper.blocks:
             self._block(block)
 
-    def _body_paragraph(self, style=None):
-        paragraph = self.document.add_paragraph(style=style)
+    def _body_paragraph(self):
+        paragraph = docx_style.add_paragraph(self.document)
         paragraph.paragraph_format.first_line_indent = Mm(10)
         return paragraph
 
@@ -233,7 +240,8 @@ class BookletDocument:
             level = min(max(int(value.get("level") or 2), 2), 4)
             text = " ".join(richtext.unescape(value.get("text", "")).split())
             if text:
-                self.document.add_paragraph(text, style=f"Heading {level + 1}")
+                heading = docx_style.add_paragraph(self.document, f"Heading{level + 1}")
+                docx_style.add_run(heading, text)
         elif kind == "paragraph":
             for spans in richtext.paragraphs(value):
                 self._spans(self._body_paragraph(), spans)
@@ -251,7 +259,7 @@ class BookletDocument:
         for number, item in enumerate(value.get("items", []), start=1):
             label = f"{number}." if ordered else "-"
             for index, spans in enumerate(richtext.paragraphs(item)):
-                paragraph = self.document.add_paragraph()
+                paragraph = docx_style.add_paragraph(self.document)
                 fmt = paragraph.paragraph_format
                 fmt.left_indent = Mm(10)
                 fmt.first_line_indent = Mm(-6) if index == 0 else Mm(0)
@@ -271,7 +279,7 @@ class BookletDocument:
         header_row = bool(value.get("first_row_is_table_header"))
         header_col = bool(value.get("first_col_is_header"))
         table = self.document.add_table(rows=len(rows), cols=columns)
-        table.style = self.document.styles["Table Grid"]
+        table._tbl.tblStyle_val = "TableGrid"
         width = Emu(int(docx_style.TEXT_WIDTH / columns))
         docx_style.set_column_widths(table, [width] * columns)
         for r, (row, cells) in enumerate(zip(rows, table.rows, strict=True)):
@@ -289,7 +297,7 @@ class BookletDocument:
                     if i < len(lines) - 1:
                         run.add_break(WD_BREAK.LINE)
         # A little air after the table before the text resumes.
-        after = self.document.add_paragraph()
+        after = docx_style.add_paragraph(self.document)
         after.paragraph_format.space_after = Pt(0)
 
     def _picture(self, value: dict) -> None:
@@ -309,13 +317,13 @@ class BookletDocument:
     def _quote(self, value: dict) -> None:
         text = " ".join((value.get("text") or "").split())
         if text:
-            paragraph = self.document.add_paragraph()
+            paragraph = docx_style.add_paragraph(self.document)
             fmt = paragraph.paragraph_format
             fmt.left_indent = fmt.right_indent = Mm(10)
             docx_style.add_run(paragraph, f"“{text}”", italic=True)
         attribution = (value.get("attribution") or "").strip()
         if attribution:
-            paragraph = self.document.add_paragraph()
+            paragraph = docx_style.add_paragraph(self.document)
             paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             docx_style.add_run(paragraph, attribution, italic=True)
 
@@ -364,23 +372,70 @@ def _render(data: bytes, soffice: str, timeout: float) -> bytes:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def estimate_starts(document, papers: list[BookletPaper]) -> tuple[list[int], int]:
-    """Where each paper starts by the layout estimate, and the total pages."""
-    result = layout.estimate(document)
-    labels = result.page_starts
-    starts, position = [], 0
-    for paper in papers:
-        label = " ".join(paper.title.split())[:40]
-        index = next(
-            (i for i in range(position, len(labels)) if labels[i] == label),
-            None,
-        )
-        if index is None:  # not found: follow the previous paper
-            starts.append(starts[-1] + 1 if starts else 3)
-            continue
-        starts.append(index + 1)
-        position = index + 1
-    return starts, result.pages
+def _tabs_as_spaces(number_runs) -> list:
+    """Swap the contents' tabs for spaces while estimating; returns what to swap back.
+
+    The estimate treats every tab as a left tab, so a page number right-aligned at
+    the margin would seem to need a line of its own; the title, a space and the
+    number on one line is what LibreOffice's right tab with leader amounts to.
+    """
+    swapped = []
+    for run in number_runs:
+        paragraph = run._r.getparent()
+        for tab in list(paragraph.iter(qn("w:tab"))):
+            if tab.getparent().tag != qn("w:r"):
+                continue  # a tab stop of the paragraph's properties
+            space = OxmlElement("w:t")
+            space.set(qn("xml:space"), "preserve")
+            space.text = " "
+            tab.addprevious(space)
+            tab.getparent().remove(tab)
+            swapped.append((tab, space))
+    return swapped
+
+
+def estimate_starts(booklet: BookletDocument) -> tuple[list[int], int]:
+    """Where each paper starts by the layout estimate, and the total pages.
+
+    Every paper starts on a new page, so the booklet is estimated piece by piece:
+    the cover and contents, then each paper alone (without the cover's own header
+    and footer). The pieces are moved in and out of the document's body in turn,
+    which keeps the work linear in the papers and each piece far below the
+    estimator's page limit.
+    """
+    document = booklet.document
+    body = document.element.body
+    section = document.sections[0]
+    children = [child for child in body if child.tag != qn("w:sectPr")]
+    openings = [children.index(p) for p in booklet.title_paragraphs]
+    pieces = [children[: openings[0] if openings else len(children)]]
+    ends = [*openings[1:], len(children)] if openings else []
+    pieces += [children[a:b] for a, b in zip(openings, ends, strict=True)]
+    for child in children:
+        body.remove(child)
+    sectpr = body.find(qn("w:sectPr"))
+    counts = []
+    swapped = _tabs_as_spaces(booklet.number_runs)
+    try:
+        for index, piece in enumerate(pieces):
+            section.different_first_page_header_footer = index == 0
+            for child in piece:
+                sectpr.addprevious(child)
+            counts.append(layout.estimate(document).pages if piece else 0)
+            for child in piece:
+                body.remove(child)
+    finally:
+        section.different_first_page_header_footer = True
+        for child in children:
+            sectpr.addprevious(child)
+        for tab, space in swapped:
+            space.addprevious(tab)
+            space.getparent().remove(space)
+    starts, page = [], counts[0]
+    for count in counts[1:]:
+        starts.append(page + 1)
+        page += max(count, 1)
+    return starts, page
 
 
 def make_booklet(
@@ -397,26 +452,29 @@ def make_booklet(
     papers = printed_order(papers)
     booklet = BookletDocument(cover, papers, draft=draft, progress=progress)
     executable = find_soffice(soffice) if use_libreoffice else None
-    failure = ""
-    if executable is not None:
+    if not use_libreoffice:
+        fallback, detail = "not-asked", "page numbers estimated"
+    elif executable is None:
+        fallback, detail = "no-libreoffice", "page numbers estimated: LibreOffice is not installed"
+    else:
         try:
             return _with_libreoffice(booklet, executable, timeout, progress)
         except (PageCountUnavailable, PdfUnreadable) as problem:
-            failure = f"; LibreOffice failed: {problem}"
+            fallback, detail = "libreoffice-failed", f"page numbers estimated: {problem}"
     if progress:
         progress("estimate", 0, 1)
-    starts, pages = estimate_starts(booklet.document, papers)
+    starts, pages = estimate_starts(booklet)
     booklet.set_numbers(starts)
     docx_style.update_fields_on_open(booklet.document)
-    reason = "LibreOffice is not installed" if executable is None else "LibreOffice failed"
     return BookletResult(
         docx=booklet.to_bytes(),
         pdf=None,
         pages=pages,
         starts=starts,
         method="estimate",
-        detail=f"page numbers estimated ({reason}){failure}",
+        detail=detail,
         papers=papers,
+        fallback=fallback,
     )
 
 

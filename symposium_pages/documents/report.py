@@ -215,7 +215,7 @@ class ReportDocument:
 
     def _table(self, header: list[str], rows: list[list[str]], widths, *, bold_last=False):
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = self.document.styles["Table Grid"]
+        table._tbl.tblStyle_val = "TableGrid"
         docx_style.set_column_widths(table, widths)
         docx_style.repeat_header_row(table.rows[0])
         for r, values in enumerate([header, *rows]):

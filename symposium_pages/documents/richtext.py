@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 BOLD = {"b", "strong"}
 ITALIC = {"i", "em"}
 UNDERLINE = {"u"}
+SPACES = re.compile(r"[ \t\r\f\v]+")
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div"}
 
 
@@ -74,17 +76,12 @@ def _tidy(spans: list[Span]) -> list[Span]:
             out.append(span)
             previous_space = True
             continue
-        text = []
-        for char in span.text:
-            if char in " \t\r\f\v":
-                if not previous_space:
-                    text.append(" ")
-                previous_space = True
-            else:
-                text.append(char)
-                previous_space = False
+        text = SPACES.sub(" ", span.text)
+        if previous_space and text.startswith(" "):
+            text = text[1:]
         if text:
-            out.append(Span("".join(text), span.bold, span.italic, span.underline))
+            previous_space = text.endswith(" ")
+            out.append(Span(text, span.bold, span.italic, span.underline))
     while out and out[-1].text in (" ", "\n"):
         out.pop()
     if out and out[-1].text.endswith(" "):

@@ -102,3 +102,11 @@ class BookletExport(models.Model):
         if self.stage in ("render", "estimate"):
             return 85
         return 0
+
+    def page_numbers_note(self):
+        """How the contents' page numbers were found; an estimate made while LibreOffice is
+        installed means it failed (the service always tries it first)."""
+        from ..printing import libreoffice_available, page_numbers_note
+
+        fallback = "libreoffice-failed" if libreoffice_available() else "no-libreoffice"
+        return page_numbers_note(self.page_numbers_method, fallback, self.detail)

@@ -19,9 +19,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import conf, printing, roles
-from ..intake.libreoffice import find_soffice
+from .. import printing, roles
 from ..models import BookletExport, SymposiumPage
+from ..printing import libreoffice_available
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -34,10 +34,6 @@ def can_print(user, symposium, *, draft=False):
     if user.is_superuser or symposium.permissions_for_user(user).can_edit():
         return True
     return not draft and user.groups.filter(name=roles.OFFICE).exists()
-
-
-def libreoffice_available():
-    return find_soffice(conf.get("SYMPOSIUM_SOFFICE")) is not None
 
 
 def _symposium_for(request, symposium_id, *, draft=False):

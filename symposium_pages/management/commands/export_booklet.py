@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from symposium_pages.management.lookups import find_symposium
-from symposium_pages.printing import build_booklet
+from symposium_pages.printing import build_booklet, page_numbers_note
 
 METHODS = ("auto", "estimate", "libreoffice")
 
@@ -60,16 +60,7 @@ class Command(BaseCommand):
             _("%(kind)s: %(papers)s papers, %(pages)s pages → %(file)s")
             % {"kind": kind, "papers": len(result.papers), "pages": result.pages, "file": path}
         )
-        if result.method == "libreoffice":
-            self.stdout.write(_("Page numbers of the contents checked by LibreOffice's layout."))
-        else:
-            self.stdout.write(
-                _(
-                    "Page numbers of the contents are an estimate (%(detail)s); Word refreshes "
-                    "them when it opens the file."
-                )
-                % {"detail": result.detail}
-            )
+        self.stdout.write(page_numbers_note(result.method, result.fallback, result.detail))
         if pdf:
             if result.pdf is None:
                 raise CommandError(
