@@ -55,7 +55,8 @@ serve: setup
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C stops)"
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(VENV)/bin/gunicorn \
 		--pythonpath site --bind $(HOST):$(PORT) --access-logfile - \
-		--workers $${WEB_CONCURRENCY:-2} --timeout $${GUNICORN_TIMEOUT:-120} \
+		--workers $${WEB_CONCURRENCY:-2} --threads $${GUNICORN_THREADS:-4} \
+		--timeout $${GUNICORN_TIMEOUT:-120} \
 		newsroom.wsgi:application
 
 # Requests per second under gunicorn, the intake per page, the booklet per paper: one table.

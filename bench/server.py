@@ -171,12 +171,13 @@ def demo_site(workdir, migrated):
 
 
 class Gunicorn:
-    """gunicorn serving `site` on 127.0.0.1, as `make serve` does."""
+    """gunicorn serving `site` on 127.0.0.1, as `make serve` does (workers × threads)."""
 
-    def __init__(self, site, workers=2, timeout=120, extra_args=()):
+    def __init__(self, site, workers=2, threads=4, timeout=120, extra_args=()):
         self.site = site
         self.port = free_port()
         self.workers = workers
+        self.threads = threads
         self.timeout = timeout
         self.extra_args = list(extra_args)
         self.process = None
@@ -191,7 +192,8 @@ class Gunicorn:
         self.process = subprocess.Popen(
             [
                 GUNICORN, "--pythonpath", str(ROOT / "site"), "--bind", f"127.0.0.1:{self.port}",
-                "--workers", str(self.workers), "--timeout", str(self.timeout),
+                "--workers", str(self.workers), "--threads", str(self.threads),
+                "--timeout", str(self.timeout),
                 *self.extra_args, "newsroom.wsgi:application",
             ],
             cwd=ROOT, env=self.site.env, stdout=self.log_handle, stderr=subprocess.STDOUT,

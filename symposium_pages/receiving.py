@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from . import conf
 from .collections import images_collection, originals_collection
@@ -89,6 +90,7 @@ def receive_paper(
     stored = []
     try:
         with transaction.atomic():
+            _lock_symposium(symposium)
             invitation, created_invitation = _invitation(symposium, unit, invitation)
             if presenter_name or presenter_position:
                 invitation.presenter_name = presenter_name or invitation.presenter_name
@@ -130,6 +132,21 @@ def receive_paper(
         created_paper=created_paper,
         created_invitation=created_invitation,
         warnings=warnings,
+    )
+
+
+def _lock_symposium(symposium):
+    """One intake at a time per symposium, whichever app server runs it.
+
+    Two at once could both create a first paper for one invitation, or give two new paper
+    pages the same place in the page tree. The row lock (PostgreSQL; SQLite serialises
+    writers anyway) makes the second wait; the child count is then read afresh.
+    """
+    symposium.numchild = (
+        Page.objects.select_for_update()
+        .filter(pk=symposium.pk)
+        .values_list("numchild", flat=True)
+        .get()
     )
 
 

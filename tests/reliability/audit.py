@@ -58,7 +58,12 @@ def audit():
     if any(tree):
         problems.append(f"page tree problems: {tree}")
     orphans = orphan_files(grace=datetime.timedelta(0))
-    problems.extend(f"orphan file {orphan.name}" for orphan in orphans)
+    # Renditions are re-creatable copies: two requests rendering the same one at once both
+    # write a file and one row wins. They are counted, and swept by cleanup_orphans.
+    renditions = [orphan.name for orphan in orphans if orphan.name.startswith("images/")]
+    problems.extend(
+        f"orphan file {orphan.name}" for orphan in orphans if orphan.name not in renditions
+    )
     try:
         pending = default_storage.listdir(PENDING_DIR)[1]
     except FileNotFoundError:
@@ -71,6 +76,7 @@ def audit():
         "images": Image.objects.count(),
         "invitations": Invitation.objects.count(),
         "pending": sorted(pending),
+        "orphan_renditions": renditions,
     }
 
 

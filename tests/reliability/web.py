@@ -28,6 +28,9 @@ print(json.dumps({
     "plan_url": plan.url,
     "paper_url": papers.first().url,
     "invitations": list(plan.invitations.order_by("pk").values_list("pk", flat=True)),
+    "invitations_with_papers": list(
+        plan.invitations.filter(papers__isnull=False).distinct().values_list("pk", flat=True)
+    ),
     "uninvited_units": list(
         Unit.objects.filter(active=True).exclude(invitations__symposium=plan)
         .order_by("pk").values_list("pk", flat=True)
