@@ -24,6 +24,7 @@ from symposium_pages.models import (
 from . import news as news_data
 from . import symposium as symposium_data
 from . import units as units_data
+from .budget import build_budget
 from .papers import build_papers
 from .people import build_people
 from .pictures import demo_image
@@ -174,5 +175,6 @@ def load_demo(log=print):
     # The demo's workflow history is nobody's news: no notification e-mails while it is built.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         build_papers(symposium, people, log)
+    build_budget(symposium, log)
     link_coverage(articles, symposium, log)
     return home

@@ -1,0 +1,34 @@
+"""The demo's budget (dự trù kinh phí) and who presented at the event; what exists is kept."""
+
+from symposium_pages.models import BudgetLine, Invitation
+
+# (item, quantity, unit of measure, unit price in đồng)
+LINES = [
+    ("Thuê hội trường, âm thanh, ánh sáng", 1, "buổi", 4_500_000),
+    ("Nước uống, giải khát cho đại biểu", 150, "người", 30_000),
+    ("Hoa, khẩu hiệu, trang trí hội trường", 1, "gói", 2_000_000),
+    ("Bồi dưỡng đại biểu trình bày tham luận", 9, "người", 500_000),
+]
+COPIES = 150
+PRICE_PER_PAGE = 350
+
+# The units whose leaders presented their papers at the symposium.
+PRESENTED = ["Thành ủy Pleiku", "Huyện ủy Chư Păh", "Ban Thường vụ Tỉnh đoàn"]
+
+
+def build_budget(symposium, log):
+    if not symposium.budget_lines.exists() and not symposium.booklet_copies:
+        page = symposium.get_latest_revision_as_object()
+        page.booklet_copies = COPIES
+        page.price_per_page = PRICE_PER_PAGE
+        page.budget_lines = [
+            BudgetLine(item=item, quantity=quantity, unit=unit, unit_price=price)
+            for item, quantity, unit, price in LINES
+        ]
+        page.save_revision().publish()
+        log(f"+ budget: {len(LINES)} lines, {COPIES} booklets at {PRICE_PER_PAGE} đ a page")
+    invitations = Invitation.objects.filter(symposium=symposium)
+    if not invitations.filter(presented=True).exists():
+        marked = invitations.filter(unit__name__in=PRESENTED).update(presented=True)
+        if marked:
+            log(f"+ presented: {marked} units")

@@ -1,0 +1,35 @@
+"""The demo's newsroom staff: no password until demo_admin --staff prints fresh ones, once."""
+
+import io
+import re
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from symposium_pages import roles
+
+
+def test_staff_have_no_password_until_demo_admin_gives_them_one(client, demo):
+    User = get_user_model()
+    staff = {user.username: user for user in User.objects.filter(groups__name__in=roles.GROUPS)}
+    assert sorted(staff) == ["bientap", "kiemduyet", "thamdinh", "vanphong"]
+    assert [
+        staff[name].groups.get().name for name in ("bientap", "thamdinh", "kiemduyet", "vanphong")
+    ] == [
+        roles.EDITORS,
+        roles.REVIEWERS,
+        roles.MODERATORS,
+        roles.OFFICE,
+    ]
+    assert not any(user.has_usable_password() for user in staff.values())
+
+    out = io.StringIO()
+    call_command("demo_admin", "--staff", stdout=out)
+    passwords = dict(re.findall(r"^    \S.*?\s(\w+)\s+(\S{16})$", out.getvalue(), re.M))
+    assert sorted(passwords) == ["bientap", "kiemduyet", "thamdinh", "vanphong"]
+    assert client.login(username="thamdinh", password=passwords["thamdinh"])
+    assert client.get("/admin/").status_code == 200
+
+    again = io.StringIO()
+    call_command("demo_admin", "--staff", stdout=again)
+    assert not client.login(username="thamdinh", password=passwords["thamdinh"])
