@@ -21,3 +21,7 @@ class SymposiumPagesConfig(AppConfig):
         post_save.connect(
             symposium_created, sender=SymposiumPage, dispatch_uid="symposium_pages.workflow"
         )
+
+        from .pagecache import connect_signals as connect_page_cache_signals
+
+        connect_page_cache_signals()
