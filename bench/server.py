@@ -194,7 +194,7 @@ class Gunicorn:
                 GUNICORN, "--pythonpath", str(ROOT / "site"), "--bind", f"127.0.0.1:{self.port}",
                 "--workers", str(self.workers), "--threads", str(self.threads),
                 "--timeout", str(self.timeout),
-                *self.extra_args, "newsroom.wsgi:application",
+                "--no-control-socket", *self.extra_args, "newsroom.wsgi:application",
             ],
             cwd=ROOT, env=self.site.env, stdout=self.log_handle, stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -228,3 +228,41 @@ class Gunicorn:
                 self.process.wait(timeout=10)
         self.log_handle.close()
         return False
+
+
+def ensure_redis(install=False):
+    """Path of redis-server; Debian's package is installed when asked, missing, and root."""
+    found = shutil.which("redis-server")
+    if found or not install or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return found
+    subprocess.run(
+        ["apt-get", "install", "-y", "-q", "--no-install-recommends", "redis-server"],
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, capture_output=True,
+        check=False,
+    )
+    return shutil.which("redis-server")
+
+
+@contextlib.contextmanager
+def redis_server(workdir, install=False):
+    """A throwaway Redis on loopback (no persistence); yields its URL, or None without one."""
+    binary = ensure_redis(install)
+    if binary is None:
+        yield None
+        return
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+                break
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -81,6 +81,7 @@ def _cacheable_request(request):
     match = request.resolver_match
     return (
         request.method in {"GET", "HEAD"}
+        and not request.GET  # query strings would let anyone fill the cache
         and match is not None
         and match.url_name == "wagtail_serve"
         and not request.user.is_authenticated

@@ -1,0 +1,290 @@
+"""`make bench`: one table measured in one run on this machine.
+
+- requests per second under gunicorn as `make serve` runs it (2 workers × 4 threads,
+  production settings, whitenoise) with 16 connections on loopback, for the home
+  page, the plan page, a published paper and a static file (the ceiling); with the
+  database queries one view of each page makes;
+- the intake's check per page (by layout estimate; with LibreOffice too when present);
+- the booklet per paper (bench/bench_booklet.py), when that benchmark exists.
+
+The load comes from `wrk` (Debian's package; installed when missing and we are root),
+else from a small Python load generator with threads. Everything runs against
+127.0.0.1, bounded in time. Options: --seconds per URL (default 10), --connections.
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+from bench.server import ROOT, Gunicorn, demo_site, migrated_site, redis_server
+
+QUERIES = """
+import json, os, django
+django.setup()
+from django.test.utils import override_settings
+override_settings(SYMPOSIUM_PAGE_CACHE_SECONDS=0).enable()  # the queries of a real render
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client()
+counts = {}
+for url in json.loads(os.environ["URLS"]):
+    client.get(url, HTTP_HOST="127.0.0.1")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_HOST="127.0.0.1")
+    counts[url] = [response.status_code, len(queries)]
+print(json.dumps(counts))
+"""
+
+PAGES = """
+import json, django
+django.setup()
+from symposium_pages.models import PaperPage, SymposiumPage
+plan = SymposiumPage.objects.live().first()
+paper = PaperPage.objects.live().child_of(plan).order_by("programme_order", "pk").first()
+print(json.dumps({"plan": plan.url, "paper": paper.url}))
+"""
+
+
+def machine():
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs ({cpu})"
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return shutil.which("wrk")
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("installing wrk (Debian package)…", file=sys.stderr)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(
+            ["apt-get", "install", "-y", "-q", "--no-install-recommends", "wrk"],
+            env=env, capture_output=True, check=False,
+        )
+    return shutil.which("wrk")
+
+
+def load_with_wrk(wrk, url, seconds, connections):
+    result = subprocess.run(
+        [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency", url],
+        capture_output=True, text=True, timeout=seconds + 60, check=True,
+    )
+    out = result.stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    latency = re.search(r"50%\s+([\d.]+)(us|ms|s)\b", out)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}
+    return {
+        "rate": rate,
+        "requests": total,
+        "bad": int(bad.group(1)) if bad else 0,
+        "errors": sum(int(n) for n in errors.groups()) if errors else 0,
+        "p50_ms": float(latency.group(1)) * scale[latency.group(2)] if latency else None,
+    }
+
+
+def load_with_threads(url, seconds, connections):
+    """The fallback: `connections` threads, each with a keep-alive session."""
+    stop = time.monotonic() + seconds
+    counts = {"ok": 0, "bad": 0, "errors": 0}
+    latencies = []
+    lock = threading.Lock()
+
+    def run():
+        session = requests.Session()
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            try:
+                response = session.get(url, timeout=30)
+                key = "ok" if response.status_code < 400 else "bad"
+            except requests.RequestException:
+                key = "errors"
+            with lock:
+                counts[key] += 1
+                latencies.append(time.perf_counter() - started)
+
+    threads = [threading.Thread(target=run) for _ in range(connections)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    latencies.sort()
+    total = sum(counts.values())
+    return {
+        "rate": total / elapsed,
+        "requests": total,
+        "bad": counts["bad"],
+        "errors": counts["errors"],
+        "p50_ms": latencies[len(latencies) // 2] * 1000 if latencies else None,
+    }
+
+
+def intake_rows():
+    """The intake's check by estimate, per page, for a short and a long paper (and LibreOffice)."""
+    code = """
+import json, shutil
+from bench.bench_intake import timed
+from symposium_pages.intake.check import check_paper
+from tests.intake.papers import PaperSpec, build_paper
+rows = []
+for paragraphs in (25, 90):
+    data = build_paper(PaperSpec(seed=paragraphs, paragraphs=paragraphs, tables=1, bullets=4))
+    seconds, result = timed(lambda data=data: check_paper(data, "x.docx", method="estimate"))
+    rows.append(["estimate", result.pages, seconds])
+    if paragraphs == 25 and shutil.which("soffice"):
+        seconds, result = timed(
+            lambda data=data: check_paper(data, "x.docx", method="libreoffice"), runs=2
+        )
+        rows.append([result.page_count_method, result.pages, seconds])
+print(json.dumps(rows))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")])},
+    )
+    if result.returncode != 0:
+        return None, result.stderr.strip().splitlines()[-1:]
+    return json.loads(result.stdout.strip().splitlines()[-1]), None
+
+
+def booklet_row(papers=50):
+    script = ROOT / "bench" / "bench_booklet.py"
+    if not script.exists():
+        return None, "not yet available (bench/bench_booklet.py is not in this tree)"
+    result = subprocess.run(
+        [sys.executable, str(script), "--one", str(papers)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["?"])[-1]
+        return None, f"not available: bench/bench_booklet.py failed ({last})"
+    return json.loads(result.stdout.strip().splitlines()[-1]), None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10, help="load per URL (default 10)")
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    seconds = max(1, min(args.seconds, 60))
+
+    workdir = Path(tempfile.mkdtemp(prefix="symposium-bench-"))
+    started = datetime.datetime.now().astimezone()
+    print(f"symposium_pages bench, {started:%Y-%m-%d %H:%M %Z}, {machine()}", flush=True)
+    print("preparing a throwaway site (migrate, demo, collectstatic)…", flush=True)
+    migrated = migrated_site(workdir / "migrated")
+    site = demo_site(workdir / "demo", migrated)
+    try:
+        facts = json.loads(
+            subprocess.run(
+                [sys.executable, "-c", PAGES], cwd=ROOT, env=site.env, capture_output=True,
+                text=True, check=True,
+            ).stdout.strip().splitlines()[-1]
+        )
+        wrk = ensure_wrk()
+        tool = "wrk -t2" if wrk else "Python threads (wrk not installed)"
+        rows = []
+        redis = contextlib.ExitStack()
+        redis_url = redis.enter_context(redis_server(workdir, install=True))
+        if redis_url:
+            site.extra_env["REDIS_URL"] = redis_url
+        cache = "Redis cache (page cache on)" if redis_url else "local-memory cache (page cache off)"
+        with redis, Gunicorn(site, workers=2, threads=4) as server:
+            home = requests.get(f"{server.url}/", timeout=30).text
+            static = re.search(r'href="(/static/[^"]+\.css)"', home).group(1)
+            targets = [
+                ("home page", "/"),
+                ("plan page", facts["plan"]),
+                ("paper", facts["paper"]),
+                ("static file (ceiling)", static),
+            ]
+            queries = json.loads(
+                subprocess.run(
+                    [sys.executable, "-c", QUERIES], cwd=ROOT, capture_output=True, text=True,
+                    check=True,
+                    env={**site.env, "URLS": json.dumps([path for _, path in targets[:3]])},
+                ).stdout.strip().splitlines()[-1]
+            )
+            for name, path in targets:
+                url = f"{server.url}{path}"
+                for _ in range(5):  # warm: templates compiled, renditions made
+                    requests.get(url, timeout=30)
+                if wrk:
+                    measured = load_with_wrk(wrk, url, seconds, args.connections)
+                else:
+                    measured = load_with_threads(url, seconds, args.connections)
+                measured["queries"] = queries.get(path, [None, None])[1]
+                rows.append((name, path, measured))
+                print(f"  measured {name}: {measured['rate']:.0f} requests/s", flush=True)
+            if any(m["bad"] or m["errors"] for _n, _p, m in rows):
+                print(server.log.read_text(errors="replace")[-3000:])
+        intake, intake_problem = intake_rows()
+        booklet, booklet_problem = booklet_row()
+    finally:
+        site.drop()
+        migrated.drop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print()
+    print(
+        f"gunicorn 2 workers × 4 threads, {args.connections} connections, {seconds} s per URL, "
+        f"{tool}, production settings, {'PostgreSQL' if site.database.server_url else 'SQLite'}, "
+        f"{cache}"
+    )
+    print(f"{'what':<24} {'requests/s':>10} {'p50 (ms)':>9} {'queries*':>8} {'non-2xx':>8}")
+    for name, _path, m in rows:
+        queries = "" if m["queries"] is None else m["queries"]
+        p50 = "" if m["p50_ms"] is None else f"{m['p50_ms']:.1f}"
+        print(
+            f"{name:<24} {m['rate']:>10.0f} {p50:>9} {queries!s:>8} "
+            f"{m['bad'] + m['errors']:>8}"
+        )
+    rates = {name: m["rate"] for name, _path, m in rows}
+    ratio = rates["plan page"] / rates["home page"]
+    verdict = "meets" if ratio >= 0.9 else "MISSES"
+    print(f"plan page / home page: {ratio:.2f} ({verdict} the 0.9 goal)")
+    print("* database queries of one uncached render (the page cache bypassed)")
+    print()
+    print(f"{'intake check':<24} {'pages':>10} {'seconds':>9} {'per page (ms)':>14}")
+    if intake:
+        for method, pages, secs in intake:
+            print(f"{method:<24} {pages:>10} {secs:>9.3f} {secs / pages * 1000:>14.1f}")
+    else:
+        print(f"not available: {intake_problem}")
+    print()
+    if booklet:
+        per_paper = booklet["seconds"] / booklet["papers"] * 1000
+        print(
+            f"booklet of {booklet['papers']} papers ({booklet['pages']} pages, by estimate): "
+            f"{booklet['seconds']:.2f} s, {per_paper:.1f} ms per paper"
+        )
+    else:
+        print(f"booklet per paper: {booklet_problem}")
+
+
+if __name__ == "__main__":
+    main()
