@@ -345,7 +345,10 @@ def start_booklet_export(symposium, *, user=None, draft=False, with_pdf=False, b
         result = build_booklet_export.enqueue(export.pk)
         BookletExport.objects.filter(pk=export.pk).update(task_result_id=result.id)
     else:
-        run_booklet_export(export.pk)
+        try:
+            run_booklet_export(export.pk)
+        except Exception:  # noqa: BLE001 - recorded on the export and logged; the page says so
+            pass
     export.refresh_from_db()
     return export
 

@@ -172,3 +172,18 @@ def test_staff_rights(symposium, client, django_user_model, estimate_only):
     assert client.get(f"{booklet}?draft=1").status_code == 200
     html = client.get(f"/admin/pages/{symposium.pk}/").content.decode()
     assert "?draft=1" in html
+
+
+def test_a_failed_build_is_reported_not_a_server_error(symposium, admin_client, monkeypatch):
+    from symposium_pages import printing
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(printing, "build_booklet", broken)
+    response = admin_client.get(f"/admin/symposium/{symposium.pk}/booklet/")
+    export = BookletExport.objects.get()
+    assert (export.status, export.error) == ("failed", "RuntimeError: hỏng")
+    assert response["Location"] == f"/admin/symposium/booklets/{export.pk}/"
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Không dàn trang được tài liệu." in page and "RuntimeError: hỏng" in page
