@@ -22,6 +22,10 @@ class SymposiumPagesConfig(AppConfig):
             symposium_created, sender=SymposiumPage, dispatch_uid="symposium_pages.workflow"
         )
 
+        from .signals import connect_reading_signals
+
+        connect_reading_signals()
+
         from .pagecache import connect_signals as connect_page_cache_signals
 
         connect_page_cache_signals()

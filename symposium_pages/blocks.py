@@ -60,3 +60,14 @@ class PaperBodyBlock(blocks.StreamBlock):
     table = TableBlock(label=_("Table"))
     image = FigureBlock()
     quote = QuoteBlock()
+
+
+class CoverageBodyBlock(blocks.StreamBlock):
+    """The body of a coverage article: text with headings, photos and quotations."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ol", "ul"], label=_("Paragraph")
+    )
+    image = FigureBlock()
+    quote = QuoteBlock()

@@ -11,3 +11,65 @@ def symposium_created(sender, instance, created, raw=False, **kwargs):
     """
     if created and not raw:
         set_up_symposium(instance)
+
+
+# -- what readers see: fresh lists after a publish -------------------------
+
+
+def public_page_changed(sender, instance, **kwargs):
+    """A page was published, withdrawn or deleted: the plans that list it are stamped."""
+    from .reading import symposia_showing, touch_symposia
+
+    if getattr(instance, "path", None):
+        touch_symposia(symposia_showing(instance))
+
+
+def public_page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    from .reading import symposia_showing, touch_symposia
+
+    touch_symposia(
+        symposia_showing(parent_page_before, inclusive=True)
+        | symposia_showing(parent_page_after, inclusive=True)
+    )
+
+
+def invitation_changed(sender, instance, **kwargs):
+    from .reading import touch_symposia
+
+    touch_symposia([instance.symposium_id])
+
+
+def unit_changed(sender, instance, raw=False, **kwargs):
+    from .models import Invitation
+    from .reading import touch_symposia
+
+    if not raw:
+        touch_symposia(
+            Invitation.objects.filter(unit=instance).values_list("symposium_id", flat=True)
+        )
+
+
+def connect_reading_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from .models import Invitation, Unit
+
+    uid = "symposium_pages.reading"
+    page_published.connect(public_page_changed, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(public_page_changed, dispatch_uid=f"{uid}.unpublished")
+    post_page_move.connect(public_page_moved, dispatch_uid=f"{uid}.moved")
+    post_delete.connect(_page_deleted, dispatch_uid=f"{uid}.deleted")
+    post_save.connect(invitation_changed, sender=Invitation, dispatch_uid=f"{uid}.invitation")
+    post_delete.connect(
+        invitation_changed, sender=Invitation, dispatch_uid=f"{uid}.invitation-deleted"
+    )
+    post_save.connect(unit_changed, sender=Unit, dispatch_uid=f"{uid}.unit")
+
+
+def _page_deleted(sender, instance, **kwargs):
+    """A live page deleted (its specific row; the base Page row follows with sender Page)."""
+    from wagtail.models import Page
+
+    if sender is not Page and isinstance(instance, Page) and instance.live:
+        public_page_changed(sender, instance)

@@ -22,17 +22,11 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsArticlePage
-        from symposium_pages.models import SymposiumPage
+        from symposium_pages.models import SymposiumPage, news_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = (
-            NewsArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("main_image")
-            .order_by("-date", "-pk")[:6]
-        )
+        # Articles, symposia, papers and coverage alike: every news page of the site.
+        context["latest_articles"] = news_pages().descendant_of(self)[:6]
         context["symposia"] = (
             SymposiumPage.objects.live().public().descendant_of(self).order_by("-issued_on")[:3]
         )

@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from symposium_pages.models import NewsPageMixin, news_pages
 
 
 class NewsIndexPage(Page):
@@ -30,14 +32,7 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = (
-            NewsArticlePage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("main_image")
-            .order_by("-date", "-pk")
-        )
-        paginator = Paginator(articles, self.per_page)
+        paginator = Paginator(self.news(), self.per_page)
         try:
             page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -47,23 +42,28 @@ class NewsIndexPage(Page):
         context["articles"] = page
         return context
 
+    def news(self):
+        """Every kind of news page (articles, symposia, papers, coverage), newest first.
 
-class NewsArticlePage(Page):
-    """One article with its byline, lead, main photo and source."""
+        The section's own pages, and the site's news filed outside any section (a
+        symposium under the home page and its papers); another section's stay there.
+        """
+        home = self.get_parent()
+        items = news_pages().descendant_of(home)
+        other_sections = (
+            NewsIndexPage.objects.descendant_of(home)
+            .exclude(pk=self.pk)
+            .values_list("path", flat=True)
+        )
+        for path in other_sections:
+            items = items.exclude(path__startswith=path)
+        return items
+
+
+class NewsArticlePage(NewsPageMixin, Page):
+    """One article with its byline, lead, main photo and source (the add-on's news fields)."""
 
     date = models.DateTimeField(_("publication date"), default=timezone.now)
-    byline = models.CharField(_("byline"), max_length=255, blank=True)
-    lead = models.TextField(_("lead"), blank=True)
-    main_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    main_image_caption = models.CharField(_("photo caption"), max_length=500, blank=True)
-    main_image_credit = models.CharField(_("photo credit"), max_length=255, blank=True)
     body = StreamField(
         [
             ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
@@ -87,15 +87,7 @@ class NewsArticlePage(Page):
     ]
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("byline")]),
-        FieldPanel("lead"),
-        MultiFieldPanel(
-            [
-                FieldPanel("main_image"),
-                FieldRowPanel([FieldPanel("main_image_caption"), FieldPanel("main_image_credit")]),
-            ],
-            heading=_("Main photo"),
-        ),
+        *NewsPageMixin.news_panels(),
         FieldPanel("body"),
         FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
         InlinePanel("related_links", heading=_("Related articles"), label=_("Related article")),

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news.feeds import LatestNewsFeed
 from search import views as search_views
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search_views.search, name="search"),
+    path("feed/", LatestNewsFeed(), name="news_feed"),
 ]
 
 if settings.DEBUG:

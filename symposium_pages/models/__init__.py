@@ -1,6 +1,8 @@
 """The add-on's models, split by concept; import them from here."""
 
+from .coverage import CoveragePage  # noqa: F401
 from .invited_units import InvitedUnitsPage  # noqa: F401
+from .news import NewsPageMixin, news_page_models, news_pages  # noqa: F401
 from .papers import PaperPage, PaperSubmission  # noqa: F401
 from .printing import BookletExport, BudgetLine  # noqa: F401
 from .symposium import (  # noqa: F401

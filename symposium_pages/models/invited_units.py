@@ -30,7 +30,10 @@ class InvitedUnitsPage(Page):
     def get_symposium(self):
         from .symposium import SymposiumPage
 
-        return SymposiumPage.objects.ancestor_of(self).last()
+        cached = getattr(self, "_symposium", None)
+        if cached is None:
+            cached = self._symposium = SymposiumPage.objects.ancestor_of(self).last()
+        return cached
 
     def grouped_invitations(self):
         """[(category label, [invitation, …]), …] in the plan's order, in two queries.
@@ -60,5 +63,6 @@ class InvitedUnitsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["symposium"] = self.get_symposium()
-        context["groups"] = self.grouped_invitations()
+        # Called by the template only when its cached fragment is missing.
+        context["groups"] = self.grouped_invitations
         return context

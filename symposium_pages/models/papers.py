@@ -3,19 +3,28 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, WorkflowState
 from wagtail.search import index
 
 from .. import roles
 from ..blocks import PaperBodyBlock
+from .news import NewsPageMixin
 from .units import Invitation
 
 
-class PaperPage(Page):
-    """One paper as the Department edits and publishes it; the upload is kept as a document."""
+class PaperPage(RoutablePageMixin, NewsPageMixin, Page):
+    """One paper as the Department edits and publishes it; the upload is kept as a document.
+
+    A news page of the host site (`NewsPageMixin`): its `lead` is the paper's summary.
+    The original .docx stays private unless editors tick `publish_original`; then
+    readers of the published paper download it at `original/`.
+    """
 
     class Kind(models.TextChoices):
         KEYNOTE = "keynote", _("Keynote report")
@@ -46,7 +55,6 @@ class PaperPage(Page):
         default=100,
         help_text=_("Papers are listed and printed in this order, lowest first."),
     )
-    summary = models.TextField(_("summary"), blank=True)
     body = StreamField(PaperBodyBlock(), verbose_name=_("body"), blank=True)
     original = models.ForeignKey(
         "wagtaildocs.Document",
@@ -57,13 +65,23 @@ class PaperPage(Page):
         related_name="+",
         help_text=_("The .docx as received; kept in a private collection."),
     )
+    publish_original = models.BooleanField(
+        _("publish the original file"),
+        default=False,
+        help_text=_(
+            "Readers of the published paper may download the .docx as received. "
+            "Left unticked, the original stays private."
+        ),
+    )
     words = models.PositiveIntegerField(_("words"), null=True, blank=True)
     pages = models.PositiveSmallIntegerField(_("pages"), null=True, blank=True)
     page_count_method = models.CharField(_("pages counted by"), max_length=20, blank=True)
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
 
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("lead"),
+        index.SearchField("byline"),
+        index.RelatedFields("unit", [index.SearchField("name"), index.SearchField("short_name")]),
         index.SearchField("body"),
         index.SearchField("presenter_name"),
         index.FilterField("kind"),
@@ -73,11 +91,12 @@ class PaperPage(Page):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("programme_order")]),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("invitation")]),
         FieldRowPanel([FieldPanel("presenter_name"), FieldPanel("presenter_position")]),
-        FieldPanel("summary"),
+        *NewsPageMixin.news_panels(),
         FieldPanel("body"),
         MultiFieldPanel(
             [
                 FieldPanel("original"),
+                FieldPanel("publish_original"),
                 FieldRowPanel([FieldPanel("pages"), FieldPanel("page_count_method")]),
                 FieldRowPanel([FieldPanel("words"), FieldPanel("received_at")]),
             ],
@@ -92,6 +111,73 @@ class PaperPage(Page):
     class Meta:
         verbose_name = _("paper")
         verbose_name_plural = _("papers")
+
+    # -- what readers see ------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        symposium = self.get_symposium()
+        context["symposium"] = symposium
+        context["coverage"] = symposium.coverage()[:4] if symposium else []
+        return context
+
+    def get_news_label(self):
+        return self.get_kind_display()
+
+    def get_share_image(self):
+        if self.main_image_id:
+            return self.main_image
+        symposium = self.get_symposium()
+        return symposium.main_image if symposium else None
+
+    def get_description(self):
+        """The editors' description or lead, else the opening of the paper."""
+        text = (self.search_description or self.lead or "").strip()
+        if text:
+            return text
+        for block in self.body:
+            if block.block_type == "paragraph":
+                return Truncator(strip_tags(block.value.source)).words(45)
+        return ""
+
+    def get_structured_data(self, request=None):
+        from ..structured_data import paper
+
+        return paper(self, request)
+
+    def programme_neighbours(self):
+        """(previous, next) published paper of the same symposium, in programme order."""
+        from ..reading import programme_neighbours
+
+        return programme_neighbours(self)
+
+    @property
+    def presenter(self):
+        """(name, position) of who presents the paper: on the paper, else on the invitation."""
+        if self.presenter_name or self.presenter_position or not self.invitation_id:
+            return self.presenter_name, self.presenter_position
+        invitation = self.invitation
+        return invitation.presenter_name, invitation.presenter_position
+
+    @property
+    def original_is_public(self):
+        return bool(self.publish_original and self.original_id)
+
+    @path("")
+    def paper(self, request):
+        return self.serve(request)
+
+    @path("original/", name="original")
+    def download_original(self, request):
+        from ..views.public import original_response
+
+        return original_response(request, self)
+
+    def get_original_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("original")
+
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("original")]
 
     # -- derived from the symposium -------------------------------------
 

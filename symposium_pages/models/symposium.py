@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -23,10 +24,15 @@ from wagtail.search import index
 from .. import conf
 from ..panels import BudgetSummaryPanel
 from ..validators import validate_plan_number
+from .news import NewsPageMixin
 
 
-class SymposiumPage(Page):
-    """One symposium as its plan describes it: the facts, the tasks, the programme."""
+class SymposiumPage(RoutablePageMixin, NewsPageMixin, Page):
+    """One symposium as its plan describes it: the facts, the tasks, the programme.
+
+    A news page of the host site too (`NewsPageMixin`), with its own RSS feed of
+    papers and coverage (`feed/`) and an iCalendar file of the event (`calendar/`, a .ics file).
+    """
 
     plan_number = models.CharField(
         _("plan number"),
@@ -71,6 +77,14 @@ class SymposiumPage(Page):
     )
     event_period_end = models.DateField(_("last date of the period"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
+    # Stamp of what readers see under the plan; part of the template cache keys.
+    public_changed_at = models.DateTimeField(
+        _("published content changed at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a page under the plan was last published or withdrawn."),
+    )
 
     lead = models.TextField(
         _("summary"),
@@ -143,6 +157,7 @@ class SymposiumPage(Page):
             heading=_("The plan"),
         ),
         FieldPanel("lead"),
+        *NewsPageMixin.news_panels(lead=False),
         FieldPanel("purpose"),
         FieldPanel("requirements"),
         InlinePanel("legal_bases", heading=_("Legal basis"), label=_("Party document")),
@@ -187,8 +202,13 @@ class SymposiumPage(Page):
     )
 
     parent_page_types = conf.get("SYMPOSIUM_PARENT_PAGE_TYPES")
-    subpage_types = ["symposium_pages.InvitedUnitsPage", "symposium_pages.PaperPage"]
+    subpage_types = [
+        "symposium_pages.InvitedUnitsPage",
+        "symposium_pages.PaperPage",
+        "symposium_pages.CoveragePage",
+    ]
     template = "symposium_pages/symposium_page.html"
+    news_label = _("Symposium")
 
     class Meta:
         verbose_name = _("symposium")
@@ -221,7 +241,78 @@ class SymposiumPage(Page):
         context["days_left"] = (
             (self.submission_deadline - today).days if self.submission_deadline else None
         )
+        context["symposium"] = self
+        context["coverage"] = self.coverage()[:12]
         return context
+
+    # -- what readers see ------------------------------------------------
+
+    def coverage(self):
+        """Live news about this symposium: its coverage pages and the host's articles linking to it."""
+        from ..reading import coverage_of
+
+        return coverage_of(self)
+
+    def programme_item_times(self, item):
+        """(start, end) of a programme item as aware datetimes, when the day is known."""
+        if not (self.event_starts_at and item.starts_at):
+            return None, None
+        day = timezone.localtime(self.event_starts_at).date()
+        tz = timezone.get_current_timezone()
+
+        def at(moment):
+            return (
+                timezone.make_aware(datetime.datetime.combine(day, moment), tz) if moment else None
+            )
+
+        return at(item.starts_at), at(item.ends_at)
+
+    def get_structured_data(self, request=None):
+        from ..structured_data import event
+
+        return event(self, request, self.programme_items.all())
+
+    def get_feed_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+    def get_calendar_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("calendar")
+
+    @property
+    def calendar_filename(self):
+        from ..views.public import calendar_filename
+
+        return calendar_filename(self)
+
+    @path("")
+    def plan(self, request):
+        return self.serve(request)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from ..feeds import SymposiumFeed
+
+        return SymposiumFeed()(request, symposium=self)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from ..views.public import calendar_response
+
+        return calendar_response(request, self)
+
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("feed"), self.reverse_subpage("calendar")]
+
+    def get_cache_key_components(self):
+        # Lists of papers and units cached in the templates change when anything
+        # under the plan is published or withdrawn (see `reading.touch_symposia`).
+        return [*super().get_cache_key_components(), self.public_changed_at]
+
+    def with_content_json(self, content):
+        """A revision does not bring back an old stamp of the published lists."""
+        obj = super().with_content_json(content)
+        obj.public_changed_at = self.public_changed_at
+        return obj
 
     def published_papers(self):
         """The live papers under this plan, in programme order, with their units."""
@@ -231,7 +322,8 @@ class SymposiumPage(Page):
             PaperPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("unit")
+            .select_related("unit", "invitation")
+            .defer_streamfields()
             .order_by("programme_order", "pk")
         )
 

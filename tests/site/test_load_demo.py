@@ -28,6 +28,7 @@ def test_load_demo_twice_gives_the_same_tree(db):
         "symposiumpage",
         "invitedunitspage",
         *["paperpage"] * 11,
+        "coveragepage",
     ]
     revisions = Revision.objects.count()
     call_command("load_demo", stdout=open("/dev/null", "w"))

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from home.models import HomePage
 from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
 from symposium_pages.models import (
+    CoveragePage,
     Invitation,
     InvitedUnitsPage,
     LegalBasis,
@@ -110,7 +111,7 @@ def build_symposium(home, log):
     symposium = SymposiumPage.objects.child_of(home).filter(slug=plan["slug"]).first()
     if symposium is not None:
         return symposium
-    symposium = SymposiumPage(show_in_menus=True, **plan)
+    symposium = SymposiumPage(show_in_menus=True, **plan, **_plan_news())
     symposium.legal_bases = [LegalBasis(**item) for item in symposium_data.LEGAL_BASES]
     symposium.assignments = [SymposiumAssignment(**item) for item in symposium_data.ASSIGNMENTS]
     symposium.programme_items = [
@@ -125,6 +126,40 @@ def build_symposium(home, log):
     _add_child(home, symposium)
     log(f"+ symposium: {symposium.plan_number} {symposium.title}")
     return symposium
+
+
+def _plan_news():
+    news = symposium_data.NEWS
+    return {
+        "date": timezone.make_aware(news["date"]),
+        "byline": news["byline"],
+        "main_image": demo_image(*news["image"]),
+        "main_image_caption": news["caption"],
+        "main_image_credit": news["credit"],
+    }
+
+
+def build_coverage(symposium, log):
+    """The newsroom's coverage filed under the plan; what exists is kept."""
+    for data in symposium_data.COVERAGE:
+        if CoveragePage.objects.child_of(symposium).filter(slug=data["slug"]).exists():
+            continue
+        page = CoveragePage(
+            title=data["title"],
+            slug=data["slug"],
+            date=timezone.make_aware(data["date"]),
+            byline=data["byline"],
+            lead=data["lead"],
+            main_image=demo_image(*data["image"]),
+            main_image_caption=data["caption"],
+            main_image_credit=data["credit"],
+            body=[("paragraph", f"<p>{text}</p>") for text in data["body"]],
+            source_name=data["source_name"],
+            source_url=data["source_url"],
+        )
+        page.first_published_at = page.date
+        _add_child(symposium, page)
+        log(f"+ coverage: {page.title}")
 
 
 def build_units(symposium, log):
@@ -177,4 +212,5 @@ def load_demo(log=print):
         build_papers(symposium, people, log)
     build_budget(symposium, log)
     link_coverage(articles, symposium, log)
+    build_coverage(symposium, log)
     return home

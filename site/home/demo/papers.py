@@ -12,6 +12,7 @@ from symposium_pages.streamdata import body_stream_data
 
 from .paper_files import write_paper
 from .paper_texts import CLOSING, KEYNOTE, PAPERS
+from .symposium import PAPERS_PUBLISHED_ON
 
 
 def _at(day, hour=9):
@@ -68,6 +69,10 @@ def build_papers(symposium, people, log):
         )
         paper = receipt.paper.get_latest_revision_as_object()
         paper.programme_order = order
+        paper.date = timezone.make_aware(PAPERS_PUBLISHED_ON)
+        paper.byline = unit.name
+        # Pleiku agreed to let readers download its paper as sent.
+        paper.publish_original = unit_name == "Thành ủy Pleiku"
         if fate == "schedule":
             paper.go_live_at = timezone.now() + datetime.timedelta(days=30)
         paper.save_revision(user=editor)
@@ -108,6 +113,8 @@ def _report(symposium, kind, order, text):
         kind=kind,
         unit=department,
         programme_order=order,
+        date=timezone.make_aware(PAPERS_PUBLISHED_ON),
+        byline="Ban Tuyên giáo Tỉnh ủy",
         body=body_stream_data(result.paper.blocks, []),
         words=result.words,
         pages=result.pages,

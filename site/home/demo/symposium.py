@@ -128,3 +128,41 @@ PROGRAMME = [
     ("10:30", "11:15", "Thảo luận, trao đổi", "Đại biểu dự tọa đàm"),
     ("11:15", "11:30", "Tổng kết tọa đàm", "Lãnh đạo Ban Thường vụ Tỉnh ủy"),
 ]
+
+# The plan as a news page of the site: when it was published, by whom, its photo.
+NEWS = {
+    "date": datetime.datetime(2022, 8, 10, 16, 0),
+    "byline": "Ban Biên tập",
+    "image": ("Hội trường Tỉnh ủy Gia Lai (ảnh minh họa)", 819),
+    "caption": "Hội trường, nơi dự kiến tổ chức tọa đàm (ảnh minh họa).",
+    "credit": "Báo Gia Lai",
+}
+
+# Papers as news: published on the day of the symposium.
+PAPERS_PUBLISHED_ON = datetime.datetime(2022, 8, 26, 15, 0)
+
+# The newsroom's own coverage, filed under the plan.
+COVERAGE = [
+    {
+        "slug": "cac-don-vi-gui-tham-luan-ve-toa-dam",
+        "title": "Các đơn vị khẩn trương gửi tham luận về tọa đàm xây dựng, chỉnh đốn Đảng",
+        "date": datetime.datetime(2022, 8, 17, 10, 30),
+        "byline": "Minh Thư",
+        "lead": (
+            "Gần hạn chót 19-8, Ban Tuyên giáo Tỉnh ủy đã nhận được tham luận của nhiều huyện ủy, "
+            "thị ủy, thành ủy và các đảng ủy trực thuộc; các bài đang được biên tập, thẩm định."
+        ),
+        "body": [
+            "Theo Ban Tuyên giáo Tỉnh ủy, phần lớn tham luận bám sát bố cục gợi ý của kế hoạch, "
+            "nêu rõ việc đã làm được và những hạn chế cần khắc phục tại đơn vị.",
+            "Mỗi tham luận được kiểm tra độ dài (không quá 7 trang A4), biên tập và thẩm định nội "
+            "dung trước khi đưa vào tài liệu phục vụ tọa đàm.",
+            "Các đơn vị chưa gửi tham luận được đề nghị hoàn thành trước thời hạn để kịp in tài liệu.",
+        ],
+        "image": ("Cán bộ Ban Tuyên giáo tiếp nhận tham luận (ảnh minh họa)", 1908),
+        "caption": "Cán bộ Ban Tuyên giáo Tỉnh ủy tiếp nhận tham luận (ảnh minh họa).",
+        "credit": "Minh Thư",
+        "source_name": "Báo Gia Lai",
+        "source_url": "",
+    },
+]

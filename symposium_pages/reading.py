@@ -1,0 +1,119 @@
+"""What readers see of a symposium: its coverage, the order of its papers, and when it changed.
+
+Every function runs a fixed number of queries, whatever the number of papers,
+units or articles. `touch_symposia` stamps a plan when anything readers see
+under it changes; the stamp is part of the plan's `cache_key`, so the fragments
+the templates cache (the list of papers, the units) are rebuilt after a publish.
+"""
+
+from django.db.models import IntegerField, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
+
+from .models.news import news_page_models, news_pages
+
+
+def coverage_models():
+    """News page types that report on a symposium (not the plan or its papers)."""
+    from .models import PaperPage, SymposiumPage
+
+    return [
+        model for model in news_page_models() if not issubclass(model, (PaperPage, SymposiumPage))
+    ]
+
+
+def _pages_linking_to(page):
+    """Ids of pages that link to `page` (related links, page choosers, links in text)."""
+    return (
+        ReferenceIndex.get_references_to(page)
+        .filter(base_content_type_id=ReferenceIndex._get_base_content_type(page))
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
+
+
+def coverage_of(symposium, limit=None):
+    """Live news about the symposium, newest first: pages filed under it and pages linking to it."""
+    models = coverage_models()
+    if not models:
+        return Page.objects.none()
+    queryset = news_pages(models).filter(
+        Q(path__startswith=symposium.path, depth__gt=symposium.depth)
+        | Q(pk__in=_pages_linking_to(symposium))
+    )
+    return queryset[:limit] if limit else queryset
+
+
+def feed_items(symposium, limit=50):
+    """The symposium's papers and coverage, newest first, for its RSS feed."""
+    from .models import PaperPage
+
+    return news_pages([PaperPage, *coverage_models()], with_bodies=True).filter(
+        Q(path__startswith=symposium.path, depth__gt=symposium.depth)
+        | Q(pk__in=_pages_linking_to(symposium))
+    )[:limit]
+
+
+def programme_neighbours(paper):
+    """The published papers before and after `paper` in the programme (two queries)."""
+    from .models import PaperPage
+
+    parent_path = paper.path[: -paper.steplen]
+    siblings = (
+        PaperPage.objects.live()
+        .public()
+        .filter(path__startswith=parent_path, depth=paper.depth)
+        .exclude(pk=paper.pk)
+        .defer_streamfields()
+    )
+    order = paper.programme_order
+    before = Q(programme_order__lt=order) | Q(programme_order=order, pk__lt=paper.pk)
+    previous = siblings.filter(before).order_by("-programme_order", "-pk").first()
+    following = siblings.exclude(before).order_by("programme_order", "pk").first()
+    return previous, following
+
+
+# -- keeping cached fragments fresh ---------------------------------------
+
+
+def symposia_showing(page, inclusive=False):
+    """Ids of the symposia above `page` (and `page` itself if inclusive), in one query.
+
+    A symposium's own publish needs no stamp: its `cache_key` has its publication time.
+    """
+    from .models import SymposiumPage
+
+    step = page.steplen
+    end = len(page.path) + (step if inclusive else 0)
+    ancestry = [page.path[:length] for length in range(step, end, step)]
+    return set(SymposiumPage.objects.filter(path__in=ancestry).values_list("pk", flat=True))
+
+
+def touch_symposia(ids):
+    """Marks the plans whose published lists changed; their cached fragments are rebuilt."""
+    from .models import SymposiumPage
+
+    ids = [pk for pk in ids if pk]
+    if not ids:
+        return
+    SymposiumPage.objects.filter(pk__in=ids).update(public_changed_at=timezone.now())
+    _purge_frontend_cache(ids)
+
+
+def _purge_frontend_cache(ids):
+    """Behind a CDN (wagtail.contrib.frontend_cache), the plan, its feed and units page too."""
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    from .models import InvitedUnitsPage, SymposiumPage
+
+    batch = PurgeBatch()
+    for symposium in SymposiumPage.objects.filter(pk__in=ids).live():
+        batch.add_page(symposium)
+        for units_page in InvitedUnitsPage.objects.child_of(symposium).live():
+            batch.add_page(units_page)
+    batch.purge()

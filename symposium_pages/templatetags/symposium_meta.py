@@ -1,0 +1,117 @@
+"""Page metadata for the <head>: description, canonical URL, OpenGraph and Twitter cards,
+schema.org JSON-LD, hreflang alternates and the feed of the symposium a page belongs to.
+
+`{% page_meta %}` works for any Wagtail page; pages using `NewsPageMixin` give
+their main photo, lead and structured data. The host's base template calls it
+in its `meta` block (the add-on's base template does too).
+"""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import _json_script_escapes, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from wagtail.models import Site
+
+from ..models.news import SHARE_IMAGE, NewsPageMixin
+
+register = template.Library()
+
+OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+
+@register.filter
+def json_ld(data):
+    """A dictionary as JSON for a <script type="application/ld+json">, safe inside HTML."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_json_script_escapes))  # noqa: S308 - escaped above
+
+
+def describe(page):
+    """A sentence or two about any page, for search engines and shared links."""
+    if hasattr(page, "get_description"):
+        text = page.get_description()
+    else:
+        text = page.search_description or strip_tags(str(getattr(page, "intro", "") or ""))
+    return Truncator(" ".join(text.split())).chars(300)
+
+
+def symposium_of(page):
+    from ..models import SymposiumPage
+
+    if isinstance(page, SymposiumPage):
+        return page
+    get_symposium = getattr(page, "get_symposium", None)
+    return get_symposium() if get_symposium else None
+
+
+def _alternates(page, request):
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    alternates = []
+    for translation in translations:
+        url = translation.get_full_url(request)
+        if url:
+            alternates.append((translation.locale.language_code, url))
+    return alternates if len(alternates) > 1 else []
+
+
+@register.inclusion_tag("symposium_pages/includes/page_meta.html", takes_context=True)
+def page_meta(context, page=None):
+    request = context.get("request")
+    page = page or context.get("page")
+    if page is None or not hasattr(page, "get_full_url"):
+        return {}
+    image = page.get_share_image() if hasattr(page, "get_share_image") else None
+    rendition = image.get_rendition(SHARE_IMAGE) if image is not None else None
+    symposium = symposium_of(page)
+    site = Site.find_for_request(request) if request is not None else None
+    language = page.locale.language_code if page.locale_id else ""
+    data = {
+        "request": request,
+        "page": page,
+        "title": page.seo_title or page.title,
+        "description": describe(page),
+        "canonical": page.get_full_url(request),
+        "og_type": (
+            "article" if isinstance(page, NewsPageMixin) and page is not symposium else "website"
+        ),
+        "og_locale": OG_LOCALES.get(language, language),
+        "image_url": request.build_absolute_uri(rendition.url) if rendition and request else "",
+        "image": rendition,
+        "image_alt": _image_alt(page, image, symposium),
+        "site_name": site.site_name if site else "",
+        "structured_data": (
+            page.get_structured_data(request) if hasattr(page, "get_structured_data") else None
+        ),
+        "alternates": _alternates(page, request),
+        "symposium": symposium,
+        "feed_url": symposium.get_feed_url(request) if symposium else "",
+        "published": getattr(page, "publication_date", None),
+        "modified": page.last_published_at,
+    }
+    return data
+
+
+def _image_alt(page, image, symposium):
+    """What the shared picture shows: the page's own photo, or its symposium's."""
+    if image is None:
+        return ""
+    for owner in (page, symposium):
+        if owner is not None and getattr(owner, "main_image_id", None) == image.pk:
+            return owner.get_main_image_alt()
+    return image.title
+
+
+@register.filter
+def page_description(page):
+    """`describe` as a filter, for lists of pages of any kind (search results)."""
+    return describe(page)
+
+
+@register.filter
+def page_label(page):
+    """What kind of page this is, in a word or two: "Tham luận", "Tọa đàm", "Bài viết"."""
+    label = page.get_news_label() if hasattr(page, "get_news_label") else ""
+    return label or page._meta.verbose_name.capitalize()

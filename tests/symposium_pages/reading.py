@@ -1,0 +1,214 @@
+"""Builders for the public reading tests: published papers, coverage, pictures, HTML checks."""
+
+import datetime
+import re
+from html.parser import HTMLParser
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from symposium_pages.models import CoveragePage, Invitation, InvitedUnitsPage, PaperPage, Unit
+
+from .factories import make_plan
+
+AUGUST = timezone.make_aware(datetime.datetime(2022, 8, 26, 15, 0))
+
+
+def picture(title="Hội trường (ảnh minh họa)", description=""):
+    image = get_image_model()(
+        title=title,
+        description=description,
+        file=ImageFile(get_test_image_file(size=(640, 360)).file, name="anh.png"),
+    )
+    image.save()
+    return image
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def unit_and_invitation(plan, name, category="huyen_uy", **invitation):
+    unit, _created = Unit.objects.get_or_create(name=name, defaults={"category": category})
+    found, _created = Invitation.objects.get_or_create(
+        symposium=plan, unit=unit, defaults=invitation
+    )
+    return unit, found
+
+
+def paper(plan, title, order, unit_name=None, *, live=True, body=None, **fields):
+    unit = invitation = None
+    if unit_name:
+        unit, invitation = unit_and_invitation(plan, unit_name)
+    page = PaperPage(
+        title=title,
+        programme_order=order,
+        unit=unit,
+        invitation=invitation,
+        body=body or [("paragraph", f"<p>Nội dung của {title}.</p>")],
+        **fields,
+    )
+    if live:
+        return publish(plan, page)
+    page.live = False
+    plan.add_child(instance=page)
+    page.save_revision()
+    return page
+
+
+def coverage(plan, title, date=AUGUST, **fields):
+    return publish(
+        plan,
+        CoveragePage(
+            title=title,
+            date=date,
+            body=[("paragraph", f"<p>{title}: bài viết.</p>")],
+            **fields,
+        ),
+    )
+
+
+def units_page(plan):
+    return publish(plan, InvitedUnitsPage(title="Các đơn vị được mời", slug="don-vi"))
+
+
+def symposium(home_page, **fields):
+    return make_plan(home_page, **fields)
+
+
+def text(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+class HTMLChecker(HTMLParser):
+    """Collects what the accessibility checks need: ids, images, landmarks, headings."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids = []
+        self.images = []
+        self.tags = []
+        self.links = []
+        self.h1 = 0
+        self.html_lang = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append(tag)
+        if "id" in attributes:
+            self.ids.append(attributes["id"])
+        if tag == "img":
+            self.images.append(attributes)
+        if tag == "a":
+            self.links.append(attributes)
+        if tag == "h1":
+            self.h1 += 1
+        if tag == "html":
+            self.html_lang = attributes.get("lang")
+
+
+def check_html(html):
+    """Problems a validator and an accessibility check would report, as a list of strings."""
+    checker = HTMLChecker()
+    checker.feed(html)
+    problems = []
+    duplicates = sorted({name for name in checker.ids if checker.ids.count(name) > 1})
+    if duplicates:
+        problems.append(f"duplicate ids: {duplicates}")
+    for image in checker.images:
+        if "alt" not in image:
+            problems.append(f"image without alt: {image.get('src')}")
+    for landmark in ("header", "nav", "main", "footer"):
+        if landmark not in checker.tags:
+            problems.append(f"no <{landmark}>")
+    if checker.h1 != 1:
+        problems.append(f"{checker.h1} <h1> elements")
+    if not checker.html_lang:
+        problems.append("no lang on <html>")
+    targets = {
+        link.get("href", "")[1:] for link in checker.links if link.get("href", "").startswith("#")
+    }
+    missing = sorted(target for target in targets if target and target not in checker.ids)
+    if missing:
+        problems.append(f"links to missing ids: {missing}")
+    if not html.lstrip().lower().startswith("<!doctype html>"):
+        problems.append("no doctype")
+    return problems
+
+
+def build_reading_plan(home_page):
+    """A published plan with its photo, units page, papers (one a draft), coverage and news."""
+    from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
+
+    photo = picture("Hội trường Tỉnh ủy", description="Hội trường với băng rôn đỏ")
+    plan = symposium(
+        home_page,
+        main_image=photo,
+        main_image_caption="Hội trường tọa đàm.",
+        main_image_credit="Anh Huy",
+        byline="Ban Biên tập",
+        lead="Tọa đàm về xây dựng, chỉnh đốn Đảng.",
+        date=timezone.make_aware(datetime.datetime(2022, 8, 10, 16, 0)),
+    )
+    units = units_page(plan)
+    keynote = paper(plan, "Báo cáo đề dẫn", 1, kind=PaperPage.Kind.KEYNOTE, date=AUGUST)
+    first = paper(
+        plan,
+        "Sinh hoạt chi bộ ở phường",
+        5,
+        "Thành ủy Pleiku",
+        presenter_name="Nguyễn Văn A",
+        presenter_position="Phó Bí thư Thành ủy",
+        lead="Thành ủy Pleiku nâng chất lượng sinh hoạt chi bộ.",
+        date=AUGUST,
+    )
+    second = paper(plan, "Người đứng đầu nêu gương", 7, "Huyện ủy Chư Păh", date=AUGUST)
+    draft = paper(plan, "Bản thảo chưa duyệt", 6, "Huyện ủy Kbang", live=False)
+    closing = paper(plan, "Báo cáo tổng kết", 99, kind=PaperPage.Kind.CLOSING, date=AUGUST)
+    story = coverage(
+        plan,
+        "Các đơn vị gửi tham luận",
+        byline="Minh Thư",
+        lead="Gần hạn chót, các đơn vị gửi tham luận.",
+        main_image=picture("Tiếp nhận tham luận"),
+        main_image_caption="Tiếp nhận tham luận.",
+        main_image_credit="Minh Thư",
+        source_name="Báo Gia Lai",
+        source_url="https://baogialai.example/tin",
+        date=timezone.make_aware(datetime.datetime(2022, 8, 17, 10, 30)),
+    )
+    section = publish(home_page, NewsIndexPage(title="Thời sự", slug="thoi-su"))
+    article = NewsArticlePage(
+        title="Tỉnh ủy lên kế hoạch tọa đàm",
+        slug="ke-hoach-toa-dam",
+        date=timezone.make_aware(datetime.datetime(2022, 8, 11, 9, 0)),
+        byline="T.Đ",
+        lead="Ban Thường vụ Tỉnh ủy vừa ban hành kế hoạch.",
+    )
+    article.related_links = [RelatedArticle(related_page=plan)]
+    publish(section, article)
+    unrelated = publish(
+        section,
+        NewsArticlePage(
+            title="Học tập và làm theo Bác",
+            slug="hoc-tap",
+            date=timezone.make_aware(datetime.datetime(2022, 7, 28, 8, 0)),
+        ),
+    )
+    return {
+        "plan": plan,
+        "units": units,
+        "keynote": keynote,
+        "first": first,
+        "second": second,
+        "draft": draft,
+        "closing": closing,
+        "story": story,
+        "section": section,
+        "article": article,
+        "unrelated": unrelated,
+    }

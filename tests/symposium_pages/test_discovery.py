@@ -1,0 +1,194 @@
+"""Finding the papers: the symposium's RSS feed, its calendar file, the sitemap and search."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from symposium_pages.models import ProgrammeItem
+
+from .reading import build_reading_plan, paper
+
+
+@pytest.fixture
+def site(home_page):
+    return build_reading_plan(home_page)
+
+
+def feed_items(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/rss+xml; charset=utf-8"
+    channel = ET.fromstring(response.content).find("channel")
+    return channel, [
+        (item.findtext("title"), item.findtext("link"), item.findtext("pubDate"))
+        for item in channel.findall("item")
+    ]
+
+
+def test_symposium_feed_lists_papers_and_coverage_newest_first(client, site):
+    plan = site["plan"]
+    channel, items = feed_items(client, f"{plan.url}feed/")
+    assert channel.findtext("title") == "Tọa đàm thử nghiệm: tham luận và tin bài"
+    assert channel.findtext("link") == plan.full_url
+    assert channel.findtext("language") == "vi"
+    titles = [title for title, _link, _date in items]
+    # Papers of 26 August (newest page first among equals), the coverage of the 17th,
+    # the host's article of the 11th that links to the plan; never the draft, the plan
+    # itself, the units page or the unrelated article.
+    assert titles == [
+        "Báo cáo tổng kết",
+        "Người đứng đầu nêu gương",
+        "Sinh hoạt chi bộ ở phường",
+        "Báo cáo đề dẫn",
+        "Các đơn vị gửi tham luận",
+        "Tỉnh ủy lên kế hoạch tọa đàm",
+    ]
+    assert items[2][1] == site["first"].full_url
+    assert items[2][2] == "Fri, 26 Aug 2022 08:00:00 +0000"
+
+
+def test_feed_items_carry_description_author_and_category(client, site):
+    response = client.get(f"{site['plan'].url}feed/")
+    root = ET.fromstring(response.content)
+    first = next(
+        item for item in root.iter("item") if item.findtext("title") == "Sinh hoạt chi bộ ở phường"
+    )
+    assert first.findtext("description") == "Thành ủy Pleiku nâng chất lượng sinh hoạt chi bộ."
+    assert first.findtext("category") == "Tham luận"
+    story = next(
+        item for item in root.iter("item") if item.findtext("title") == "Các đơn vị gửi tham luận"
+    )
+    assert story.findtext("{http://purl.org/dc/elements/1.1/}creator") == "Minh Thư"
+    assert story.findtext("category") == "Tin bài"
+
+
+def test_feed_is_linked_from_the_symposium_pages(client, site):
+    link = (
+        '<link rel="alternate" type="application/rss+xml" '
+        'title="Tọa đàm thử nghiệm: tham luận và tin bài" href="/toa-dam-thu/feed/">'
+    )
+    for name in ("plan", "units", "first", "story"):
+        assert link in client.get(site[name].url).content.decode(), name
+
+
+def test_site_feed_has_every_kind_of_news(client, site):
+    channel, items = feed_items(client, "/feed/")
+    titles = [title for title, _link, _date in items]
+    assert titles == [
+        "Báo cáo tổng kết",
+        "Người đứng đầu nêu gương",
+        "Sinh hoạt chi bộ ở phường",
+        "Báo cáo đề dẫn",
+        "Các đơn vị gửi tham luận",
+        "Tỉnh ủy lên kế hoạch tọa đàm",
+        "Tọa đàm thử nghiệm",
+        "Học tập và làm theo Bác",
+    ]
+    assert channel.findtext("title") == "Báo Gia Lai điện tử: tin mới nhất"
+
+
+def ics_lines(client, plan):
+    response = client.get(f"{plan.url}calendar/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="toa-dam-thu.ics"'
+    data = response.content.decode()
+    assert data.endswith("\r\n")
+    assert all(len(line.encode()) <= 75 for line in data.split("\r\n"))
+    return data.replace("\r\n ", "").split("\r\n")  # unfolded
+
+
+def test_calendar_of_a_symposium_known_by_its_period(client, site):
+    lines = ics_lines(client, site["plan"])
+    assert lines[:6] == [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//symposium_pages//Wagtail//VI",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Tọa đàm thử nghiệm",
+    ]
+    assert "DTSTART;VALUE=DATE:20220821" in lines
+    assert "DTEND;VALUE=DATE:20220822" in lines  # period of one day: end is exclusive
+    assert "STATUS:TENTATIVE" in lines
+    assert "SUMMARY:Tọa đàm thử nghiệm" in lines
+    assert "LOCATION:Gia Lai" in lines
+    description = next(line for line in lines if line.startswith("DESCRIPTION:"))
+    assert description == (
+        "DESCRIPTION:Tọa đàm về xây dựng\\, chỉnh đốn Đảng.\\n"
+        "Thời gian dự kiến: cuối tháng 8 năm 2022\\n"
+        "Cơ quan tổ chức: Ban Thường vụ Tỉnh ủy Gia Lai\\n"
+        "http://testserver/toa-dam-thu/"
+    )
+    assert lines.count("BEGIN:VEVENT") == 1
+    assert lines[-2:] == ["END:VCALENDAR", ""]
+
+
+def test_calendar_with_exact_time_lists_the_programme(client, site):
+    plan = site["plan"]
+    plan.event_starts_at = timezone.make_aware(datetime.datetime(2022, 8, 30, 7, 30))
+    plan.venue = "Hội trường 19-8, Pleiku"
+    plan.programme_items = [
+        ProgrammeItem(
+            starts_at=datetime.time(8, 0),
+            ends_at=datetime.time(8, 30),
+            title="Báo cáo đề dẫn",
+            speaker="Ban Tuyên giáo Tỉnh ủy",
+        ),
+        ProgrammeItem(title="Thảo luận"),  # no time: not a calendar event
+        ProgrammeItem(
+            starts_at=datetime.time(11, 0), ends_at=datetime.time(11, 30), title="Bế mạc"
+        ),
+    ]
+    plan.save_revision().publish()
+    lines = ics_lines(client, plan)
+    assert lines.count("BEGIN:VEVENT") == 3
+    # Asia/Ho_Chi_Minh is UTC+7: 07:30 there is 00:30 UTC.
+    assert "DTSTART:20220830T003000Z" in lines
+    assert "DTEND:20220830T043000Z" in lines  # the end of the last programme item
+    assert "STATUS:CONFIRMED" in lines
+    assert "LOCATION:Hội trường 19-8\\, Pleiku" in lines
+    assert "DTSTART:20220830T010000Z" in lines and "DTEND:20220830T013000Z" in lines
+    assert "SUMMARY:Báo cáo đề dẫn" in lines
+    assert "DESCRIPTION:Ban Tuyên giáo Tỉnh ủy" in lines
+    uids = [line for line in lines if line.startswith("UID:")]
+    assert len(set(uids)) == 3
+
+
+def test_calendar_is_linked_from_the_plan_when_a_date_is_known(client, site, home_page):
+    html = client.get(site["plan"].url).content.decode()
+    assert (
+        '<a class="follow-calendar" href="/toa-dam-thu/calendar/" type="text/calendar" '
+        'download="toa-dam-thu.ics">Thêm vào lịch (.ics)</a>'
+    ) in html
+
+
+def test_sitemap_lists_published_pages_only(client, site):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for name in ("plan", "units", "keynote", "first", "second", "closing", "story", "article"):
+        assert f"<loc>{site[name].full_url}</loc>" in sitemap, name
+    assert site["draft"].slug not in sitemap
+
+
+def test_search_finds_papers_coverage_and_the_plan(client, site):
+    response = client.get("/search/", {"q": "chi bộ"})
+    found = [page.pk for page in response.context["results"]]
+    assert site["first"].pk in found
+    html = response.content.decode()
+    assert '<p class="card-label">Tham luận</p>' in html
+    by_unit = client.get("/search/", {"q": "Chư Păh"})
+    assert site["second"].pk in [page.pk for page in by_unit.context["results"]]
+
+
+def test_search_never_finds_draft_changes_of_a_live_paper(client, site):
+    live = site["first"]
+    draft = live.get_latest_revision_as_object()
+    draft.title = "Tiêu đề nháp zeppelinsua"
+    draft.body = [("paragraph", "<p>Đoạn nháp zeppelinsua.</p>")]
+    draft.save_revision()
+    assert list(client.get("/search/", {"q": "zeppelinsua"}).context["results"]) == []
+    never_published = paper(site["plan"], "Nháp zeppelinmoi", 8, "Huyện ủy Đak Đoa", live=False)
+    assert never_published.live is False
+    assert list(client.get("/search/", {"q": "zeppelinmoi"}).context["results"]) == []
