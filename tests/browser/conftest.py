@@ -1,0 +1,157 @@
+"""Browser journeys: Playwright (Python) driving Debian's chromium against the live server.
+
+Never a browser download: the tests launch /usr/bin/chromium (`apt-get install
+chromium`; `make test` and `.ci/run` install it as root) and skip, saying so,
+only when it is missing. Screenshots go to test-artifacts/browser/ (git-ignored)
+when a journey fails, and at every step when SYMPOSIUM_SCREENSHOTS=1.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+SCREENSHOTS_ON_DEMAND = os.environ.get("SYMPOSIUM_SCREENSHOTS") == "1"
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "vi-VN",
+    "timezone_id": "Asia/Ho_Chi_Minh",
+}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "vi-VN"}
+PASSWORD = "mat-khau-thu-nghiem-2022"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def _folder(request):
+    name = re.sub(r"[^\w.-]+", "-", request.node.name).strip("-")
+    return ARTIFACTS / name
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"{CHROMIUM} is missing: the browser journeys need Debian's chromium "
+            "(apt-get install chromium; `make test` installs it as root)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls
+    # are synchronous all the same.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def shots(request):
+    """shots(page, name): a screenshot of this step, when asked for (SYMPOSIUM_SCREENSHOTS=1)."""
+    counter = iter(range(1, 1000))
+
+    def take(page, name, *, always=False):
+        if not (SCREENSHOTS_ON_DEMAND or always):
+            return None
+        folder = _folder(request)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{next(counter):02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def new_context(browser, live_server, request):
+    """new_context(**options): a browser context on the live server; screenshots on failure."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(base_url=live_server.url, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        folder = _folder(request)
+        folder.mkdir(parents=True, exist_ok=True)
+        for number, context in enumerate(contexts, 1):
+            for index, page in enumerate(context.pages, 1):
+                try:
+                    page.screenshot(
+                        path=str(folder / f"failed-{number}-{index}.png"), full_page=True
+                    )
+                except Exception:  # noqa: BLE001 - a closed page has nothing to show
+                    pass
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The Gia Lai demo, served by the live server under its own address."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Site
+
+    from home.demo.build import load_demo
+
+    load_demo(log=lambda line: None)
+    host, port = re.match(r"https?://([^:/]+):(\d+)", live_server.url).groups()
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = host, int(port)
+    site.save()
+    for user in get_user_model().objects.filter(username__in=["bientap", "thamdinh", "kiemduyet"]):
+        user.set_password(PASSWORD)
+        user.save()
+    return live_server
+
+
+def no_sideways_scroll(page):
+    """The page fits the phone's width: nothing makes the reader scroll sideways."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def accessibility_problems(page):
+    """Images without alt, duplicate ids, a missing landmark or heading, in the live DOM."""
+    return page.evaluate(
+        """() => {
+        const problems = [];
+        document.querySelectorAll('img:not([alt])').forEach(img => problems.push('no alt: ' + img.src));
+        const seen = {};
+        document.querySelectorAll('[id]').forEach(el => {
+            if (seen[el.id]) problems.push('duplicate id: ' + el.id);
+            seen[el.id] = true;
+        });
+        for (const tag of ['header', 'nav', 'main', 'footer']) {
+            if (!document.querySelector(tag)) problems.push('no ' + tag);
+        }
+        if (document.querySelectorAll('h1').length !== 1) problems.push('h1 count');
+        if (!document.documentElement.lang) problems.push('no lang');
+        return problems;
+    }"""
+    )

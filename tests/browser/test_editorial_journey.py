@@ -1,0 +1,127 @@
+"""The newsroom at work, then the reader: an editor receives a .docx paper through "Nhận
+tham luận" and submits it to the workflow "Duyệt tham luận"; the vetting reviewer and the
+moderator approve it; a reader on a phone finds it on the plan page and through search."""
+
+import re
+
+import pytest
+
+from symposium_pages import roles
+
+from ..symposium_pages.docx_builders import simple_paper
+from .conftest import DESKTOP, PASSWORD, PHONE, accessibility_problems, no_sideways_scroll
+
+TITLE = "Phát huy vai trò chi bộ thôn, làng ở huyện Ia Grai"
+UNIT = "Huyện ủy Ia Grai"
+PLAN_URL = "/toa-dam-xay-dung-chinh-don-dang-2022/"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def sign_in(context, username):
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page
+
+
+def the_public_sees_it(context):
+    """What an anonymous reader gets: (on the plan page?, found by search?)."""
+    plan = context.request.get(PLAN_URL).text()
+    found = context.request.get("/search/", params={"q": "Ia Grai"}).text()
+    return TITLE in plan, TITLE in found
+
+
+def footer_action(page, selector):
+    """A button of the editor's footer, opening its "more actions" menu when needed."""
+    button = page.locator(f"footer {selector}").first
+    if not button.is_visible():
+        page.locator("footer").get_by_role("button", name=re.compile("More actions|Thêm")).click()
+    return button
+
+
+def test_a_paper_goes_from_upload_to_the_reader(demo_site, new_context, shots, tmp_path):
+    from symposium_pages.models import PaperPage, SymposiumPage
+
+    plan = SymposiumPage.objects.get()
+    upload = tmp_path / "tham-luan-ia-grai.docx"
+    upload.write_bytes(simple_paper(title=TITLE, paragraphs=4))
+    reader = new_context(**PHONE)
+
+    # The editor (group Biên tập viên) receives the paper from the symposium's header menu.
+    editor = sign_in(new_context(**DESKTOP), "bientap")
+    editor.goto(f"/admin/pages/{plan.pk}/")
+    editor.get_by_role("button", name=re.compile("^(Actions|Hành động)$")).first.click()
+    editor.get_by_role("link", name="Nhận tham luận").click()
+    editor.wait_for_url(re.compile(rf"/admin/symposium/{plan.pk}/receive-paper/$"))
+    invited = editor.get_by_label("Đơn vị được mời")
+    invited.select_option(value=invited.locator("option", has_text=UNIT).get_attribute("value"))
+    editor.get_by_label("Tham luận (.docx)").set_input_files(str(upload))
+    shots(editor, "receive-form")
+    editor.get_by_role("button", name="Kiểm tra tệp").click()
+
+    # The preview: what the intake read from the file, before anything is stored.
+    assert editor.locator("dd.intake-title").inner_text() == TITLE
+    assert editor.locator("dd.intake-pages").inner_text().startswith("1 ")
+    assert not PaperPage.objects.filter(title=TITLE).exists()
+    shots(editor, "receive-preview")
+    editor.get_by_role("button", name=re.compile("^Xác nhận")).click()
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    paper = PaperPage.objects.get(title=TITLE)
+    assert paper.live is False
+    assert "Đã nhận tham luận" in editor.locator(".messages").inner_text()
+
+    # Submitted to the workflow "Duyệt tham luận": still nothing public.
+    footer_action(editor, "button[name=action-submit]").click()
+    editor.wait_for_url(re.compile(rf"/admin/pages/{plan.pk}/$"))
+    shots(editor, "submitted")
+    paper.refresh_from_db()
+    state = paper.current_workflow_state
+    assert state is not None and state.workflow.name == roles.WORKFLOW
+    assert state.current_task_state.task.name == roles.VETTING_TASK
+    assert the_public_sees_it(reader) == (False, False)
+
+    # The vetting reviewer (Thẩm định) approves; then the moderator (Kiểm duyệt).
+    for username, task in (("thamdinh", roles.VETTING_TASK), ("kiemduyet", roles.RELEASE_TASK)):
+        paper.refresh_from_db()
+        assert paper.current_workflow_state.current_task_state.task.name == task
+        assert the_public_sees_it(reader) == (False, False), username
+        person = sign_in(new_context(**DESKTOP), username)
+        person.goto(f"/admin/pages/{paper.pk}/edit/")
+        footer_action(person, "button[data-workflow-action-name=approve]").click()
+        person.wait_for_url(re.compile(rf"/admin/pages/{plan.pk}/$"))
+        shots(person, f"approved-by-{username}")
+
+    paper.refresh_from_db()
+    assert paper.live is True
+    assert paper.current_workflow_state is None
+
+    # The reader finds it on the plan page...
+    page = reader.new_page()
+    page.goto(PLAN_URL)
+    listed = page.locator("section.paper-list li", has_text=TITLE)
+    assert listed.locator(".paper-unit").inner_text() == UNIT
+    shots(page, "plan-with-the-new-paper")
+    listed.get_by_role("link", name=TITLE).click()
+    page.wait_for_url(re.compile(r"/huyen-uy-ia-grai/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == TITLE
+    assert no_sideways_scroll(page)
+    assert accessibility_problems(page) == []
+
+    # ...and through the search box in the header.
+    page.goto("/")
+    page.locator("#site-search-query").fill("Ia Grai")
+    page.locator("#site-search-query").press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=Ia\+Grai"))
+    result = page.locator("li.search-result", has_text=TITLE)
+    assert result.locator(".card-label").inner_text().lower() == "tham luận"
+    shots(page, "search")
+    result.get_by_role("link", name=TITLE).click()
+    page.wait_for_url(re.compile(r"/huyen-uy-ia-grai/$"))
+    assert no_sideways_scroll(page)
