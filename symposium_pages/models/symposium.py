@@ -303,6 +303,16 @@ class SymposiumPage(RoutablePageMixin, NewsPageMixin, Page):
     def get_cached_paths(self):
         return ["/", self.reverse_subpage("feed"), self.reverse_subpage("calendar")]
 
+    def get_sitemap_urls(self, request=None):
+        """The plan changes for readers when one of its papers is published: say so."""
+        urls = super().get_sitemap_urls(request)
+        for url in urls:
+            url["lastmod"] = max(
+                (moment for moment in (url.get("lastmod"), self.public_changed_at) if moment),
+                default=None,
+            )
+        return urls
+
     def get_cache_key_components(self):
         # Lists of papers and units cached in the templates change when anything
         # under the plan is published or withdrawn (see `reading.touch_symposia`).

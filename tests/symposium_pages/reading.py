@@ -84,8 +84,28 @@ def text(html):
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+# Elements whose end tag HTML allows to leave out.
+OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody"}
+ASSETS = {"link": "href", "script": "src", "img": "src", "source": "srcset"}
+
+
 class HTMLChecker(HTMLParser):
-    """Collects what the accessibility checks need: ids, images, landmarks, headings."""
+    """Collects what the checks need: ids, images, landmarks, headings, nesting, assets."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -95,10 +115,36 @@ class HTMLChecker(HTMLParser):
         self.links = []
         self.h1 = 0
         self.html_lang = None
+        self.open = []
+        self.nesting = []
+        self.assets = []
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        while self.open and self.open[-1] != tag and self.open[-1] in OPTIONAL_END:
+            self.open.pop()
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.nesting.append(f"</{tag}> closes <{self.open[-1] if self.open else '-'}>")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.tags.append(tag)
+        if tag not in VOID:
+            self.open.append(tag)
+        if tag in ASSETS and (
+            tag != "link"
+            or "stylesheet" in attributes.get("rel", "")
+            or "icon" in attributes.get("rel", "")
+        ):
+            self.assets.append(attributes.get(ASSETS[tag]) or "")
         if "id" in attributes:
             self.ids.append(attributes["id"])
         if tag == "img":
@@ -137,6 +183,15 @@ def check_html(html):
         problems.append(f"links to missing ids: {missing}")
     if not html.lstrip().lower().startswith("<!doctype html>"):
         problems.append("no doctype")
+    problems.extend(checker.nesting)
+    unclosed = [tag for tag in checker.open if tag not in OPTIONAL_END]
+    if unclosed:
+        problems.append(f"never closed: {unclosed}")
+    # Everything the page loads comes from the site itself (no CDN).
+    foreign = [url for url in checker.assets if re.match(r"(https?:)?//", url)]
+    foreign = [url for url in foreign if not url.startswith("http://testserver/")]
+    if foreign:
+        problems.append(f"assets from elsewhere: {foreign}")
     return problems
 
 

@@ -1,6 +1,7 @@
 """Finding the papers: the symposium's RSS feed, its calendar file, the sitemap and search."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -192,3 +193,17 @@ def test_search_never_finds_draft_changes_of_a_live_paper(client, site):
     never_published = paper(site["plan"], "Nháp zeppelinmoi", 8, "Huyện ủy Đak Đoa", live=False)
     assert never_published.live is False
     assert list(client.get("/search/", {"q": "zeppelinmoi"}).context["results"]) == []
+
+
+def test_sitemap_dates_the_plan_by_its_latest_published_paper(client, site):
+    from symposium_pages.models import SymposiumPage
+
+    paper(site["plan"], "Tham luận đăng sau", 9, "Thị ủy Ayun Pa")
+    plan = SymposiumPage.objects.get(pk=site["plan"].pk)
+    stamp = plan.public_changed_at
+    assert stamp > plan.last_published_at
+    sitemap = client.get("/sitemap.xml").content.decode()
+    entry = re.search(
+        rf"<loc>{re.escape(site['plan'].full_url)}</loc><lastmod>([^<]+)</lastmod>", sitemap
+    )
+    assert entry.group(1) == stamp.date().isoformat()

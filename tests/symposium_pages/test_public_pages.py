@@ -146,3 +146,50 @@ def test_templates_can_be_overridden_by_the_host(client, site, settings, tmp_pat
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
     assert html_of(client, site["first"].url) == "Bản của trang chủ: Sinh hoạt chi bộ ở phường"
+
+
+def test_plan_with_exact_time_and_no_photo(client, home_page):
+    import datetime
+
+    from django.utils import timezone
+
+    from .reading import symposium
+
+    plan = symposium(
+        home_page,
+        slug="co-gio",
+        event_starts_at=timezone.make_aware(datetime.datetime(2022, 8, 30, 7, 30)),
+        event_period="",
+        venue="Hội trường 19-8",
+    )
+    html = html_of(client, plan.url)
+    assert '<figure class="main-photo">' not in html
+    assert '<section class="paper-list"' not in html
+    assert '<section class="related-news"' not in html
+    assert 'class="follow-calendar" href="/co-gio/calendar/"' in html
+    assert check_html(html) == []
+
+
+def test_pictures_in_a_paper_keep_their_alternative_text(client, site):
+    from .reading import paper, picture
+
+    photo = picture("Biểu đồ")
+    page = paper(
+        site["plan"],
+        "Tham luận có hình",
+        8,
+        body=[
+            (
+                "image",
+                {"image": photo, "alt": "Biểu đồ số chi bộ vững mạnh", "caption": "Hình 1"},
+            ),
+            ("image", {"image": photo, "alt": "", "caption": ""}),
+        ],
+    )
+    html = html_of(client, page.url)
+    figures = re.findall(r'<figure class="paper-figure">(.*?)</figure>', html, re.S)
+    assert len(figures) == 2
+    assert 'alt="Biểu đồ số chi bộ vững mạnh"' in figures[0] and "Hình 1" in figures[0]
+    assert 'alt=""' in figures[1]
+    assert check_html(html) == []
+    assert '<p class="paper-by">' not in html  # no unit, no presenter: no empty line
