@@ -155,3 +155,39 @@ def accessibility_problems(page):
         return problems;
     }"""
     )
+
+
+def contrast_problems(page):
+    """Text whose contrast with its background is under WCAG AA (4.5:1, or 3:1 when large)."""
+    return page.evaluate(
+        """() => {
+        const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+        const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+        const background = el => {
+            for (; el; el = el.parentElement) {
+                const c = parse(getComputedStyle(el).backgroundColor);
+                if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+            }
+            return [255, 255, 255];
+        };
+        const problems = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const seen = new Set();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement;
+            if (!node.textContent.trim() || seen.has(el)) continue;
+            seen.add(el);
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.right < 0) continue;
+            const fg = parse(style.color).slice(0, 3);
+            const [a, b] = [luminance(fg), luminance(background(el))].sort((x, y) => y - x);
+            const ratio = (a + 0.05) / (b + 0.05);
+            const size = parseFloat(style.fontSize);
+            const large = size >= 24 || (size >= 18.66 && parseInt(style.fontWeight, 10) >= 700);
+            if (ratio < (large ? 3 : 4.5)) problems.push(`${ratio.toFixed(2)}: ${node.textContent.trim().slice(0, 40)}`);
+        }
+        return problems;
+    }"""
+    )

@@ -9,7 +9,14 @@ import pytest
 from symposium_pages import roles
 
 from ..symposium_pages.docx_builders import simple_paper
-from .conftest import DESKTOP, PASSWORD, PHONE, accessibility_problems, no_sideways_scroll
+from .conftest import (
+    DESKTOP,
+    PASSWORD,
+    PHONE,
+    accessibility_problems,
+    contrast_problems,
+    no_sideways_scroll,
+)
 
 TITLE = "Phát huy vai trò chi bộ thôn, làng ở huyện Ia Grai"
 UNIT = "Huyện ủy Ia Grai"
@@ -121,6 +128,7 @@ def test_a_paper_goes_from_upload_to_the_reader(demo_site, new_context, shots, t
     page.wait_for_url(re.compile(r"/search/\?q=Ia\+Grai"))
     result = page.locator("li.search-result", has_text=TITLE)
     assert result.locator(".card-label").inner_text().lower() == "tham luận"
+    assert accessibility_problems(page) == [] and contrast_problems(page) == []
     shots(page, "search")
     result.get_by_role("link", name=TITLE).click()
     page.wait_for_url(re.compile(r"/huyen-uy-ia-grai/$"))

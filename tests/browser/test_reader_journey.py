@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from .conftest import PHONE, accessibility_problems, no_sideways_scroll
+from .conftest import PHONE, accessibility_problems, contrast_problems, no_sideways_scroll
 
 PLAN_TITLE = (
     "Đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh, "
@@ -22,6 +22,7 @@ pytestmark = [
 def check_page(page):
     assert no_sideways_scroll(page), page.url
     assert accessibility_problems(page) == [], page.url
+    assert contrast_problems(page) == [], page.url
 
 
 def test_reader_follows_the_symposium_on_a_phone(demo_site, new_context, shots):
