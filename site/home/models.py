@@ -21,6 +21,24 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_structured_data(self, request=None):
+        """The site for search engines, with its search box (schema.org SearchAction)."""
+        from django.urls import reverse
+
+        root = self.get_full_url(request).rstrip("/")
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": self.get_site().site_name or self.title,
+            "url": f"{root}/",
+            "inLanguage": self.locale.language_code,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": f"{root}{reverse('search')}?q={{search_term_string}}",
+                "query-input": "required name=search_term_string",
+            },
+        }
+
     def get_context(self, request, *args, **kwargs):
         from symposium_pages.models import SymposiumPage, news_pages
 

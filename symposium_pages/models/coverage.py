@@ -50,6 +50,18 @@ class CoveragePage(NewsPageMixin, Page):
         context["coverage"] = symposium.coverage().exclude(pk=self.pk)[:4] if symposium else []
         return context
 
+    def get_structured_data(self, request=None):
+        """A news article about the symposium (schema.org `about` names the event)."""
+        from ..structured_data import article
+
+        symposium = self.get_symposium()
+        about = (
+            {"@type": "Event", "name": symposium.title, "url": symposium.get_full_url(request)}
+            if symposium
+            else None
+        )
+        return article(self, request, "NewsArticle", extra={"about": about} if about else None)
+
     def get_symposium(self):
         from .symposium import SymposiumPage
 

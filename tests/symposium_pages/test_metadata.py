@@ -187,3 +187,28 @@ def test_hreflang_alternates_when_a_translation_exists(client, site, settings):
     translated.refresh_from_db()
     translated.unpublish()
     assert "hreflang" not in head_of(client, plan)
+
+
+def test_coverage_is_about_the_symposium(client, site):
+    data = json_ld(head_of(client, site["story"]))
+    assert data["about"] == {
+        "@type": "Event",
+        "name": "Tọa đàm thử nghiệm",
+        "url": site["plan"].full_url,
+    }
+
+
+def test_home_page_offers_its_search_to_search_engines(client, site, home_page):
+    data = json_ld(head_of(client, home_page))
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": Site.objects.get(is_default_site=True).site_name,
+        "url": "http://testserver/",
+        "inLanguage": "vi",
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": "http://testserver/search/?q={search_term_string}",
+            "query-input": "required name=search_term_string",
+        },
+    }
