@@ -25,14 +25,15 @@ def fact(html, css_class):
 def plan(home_page):
     page = make_plan(home_page, venue="Hội trường 19-8")
     page.assignments = [
-        SymposiumAssignment(unit_name="Ban Tuyên giáo Tỉnh ủy", role="lead", tasks="Chủ trì"),
-        SymposiumAssignment(unit_name="Văn phòng Tỉnh ủy", role="budget", tasks="Bố trí kinh phí"),
+        SymposiumAssignment(sort_order=0, unit_name="Ban Tuyên giáo Tỉnh ủy", role="lead", tasks="Chủ trì"),
+        SymposiumAssignment(sort_order=1, unit_name="Văn phòng Tỉnh ủy", role="budget", tasks="Bố trí kinh phí"),
     ]
     page.programme_items = [
         ProgrammeItem(
+            sort_order=0,
             starts_at=datetime.time(8, 0), ends_at=datetime.time(8, 30), title="Báo cáo đề dẫn"
         ),
-        ProgrammeItem(title="Tham luận", speaker="Huyện ủy Chư Păh"),
+        ProgrammeItem(sort_order=1, title="Tham luận", speaker="Huyện ủy Chư Păh"),
     ]
     page.save_revision().publish()
     return page

@@ -112,16 +112,23 @@ def build_symposium(home, log):
     if symposium is not None:
         return symposium
     symposium = SymposiumPage(show_in_menus=True, **plan, **_plan_news())
-    symposium.legal_bases = [LegalBasis(**item) for item in symposium_data.LEGAL_BASES]
-    symposium.assignments = [SymposiumAssignment(**item) for item in symposium_data.ASSIGNMENTS]
+    # sort_order set explicitly: unset, PostgreSQL returns the rows in any order.
+    symposium.legal_bases = [
+        LegalBasis(sort_order=n, **item) for n, item in enumerate(symposium_data.LEGAL_BASES)
+    ]
+    symposium.assignments = [
+        SymposiumAssignment(sort_order=n, **item)
+        for n, item in enumerate(symposium_data.ASSIGNMENTS)
+    ]
     symposium.programme_items = [
         ProgrammeItem(
+            sort_order=n,
             starts_at=datetime.time.fromisoformat(start),
             ends_at=datetime.time.fromisoformat(end),
             title=title,
             speaker=speaker,
         )
-        for start, end, title, speaker in symposium_data.PROGRAMME
+        for n, (start, end, title, speaker) in enumerate(symposium_data.PROGRAMME)
     ]
     _add_child(home, symposium)
     log(f"+ symposium: {symposium.plan_number} {symposium.title}")
