@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .formatting import vnd
+from .formatting import money
 
 # Cover and contents: one page each, the contents one more per 25 papers.
 FRONT_PAGES = 2
@@ -48,11 +48,11 @@ class BudgetRow:
 
     @property
     def unit_price_display(self):
-        return vnd(self.unit_price)
+        return money(self.unit_price)
 
     @property
     def total_display(self):
-        return vnd(self.total)
+        return money(self.total)
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Budget:
 
     @property
     def total_display(self):
-        return vnd(self.total)
+        return money(self.total)
 
 
 def estimated_booklet_pages(symposium):
@@ -74,9 +74,7 @@ def estimated_booklet_pages(symposium):
     from .models import PaperPage
 
     papers = (
-        PaperPage.objects.child_of(symposium)
-        .annotate_approved_schedule()
-        .only("pages", "live")
+        PaperPage.objects.child_of(symposium).annotate_approved_schedule().only("pages", "live")
     )
     approved = [paper for paper in papers if paper.live or paper.approved_schedule]
     contents = math.ceil(len(approved) / CONTENTS_ENTRIES_PER_PAGE) if approved else 1
@@ -109,7 +107,7 @@ def printing_figures(symposium):
 def printing_row(printing):
     return BudgetRow(
         item=_("Printing the booklet (%(pages)s pages × %(price)s a page)")
-        % {"pages": printing.pages, "price": vnd(printing.price_per_page)},
+        % {"pages": printing.pages, "price": money(printing.price_per_page)},
         quantity=printing.copies,
         unit=_("copies"),
         unit_price=printing.price_per_copy,

@@ -1,9 +1,9 @@
 """The site's RSS feed: the latest news of every kind, through the add-on's news interface."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
 from symposium_pages.feeds import NewsFeed
+from symposium_pages.languages import localized_root
 from symposium_pages.models import news_pages
 
 
@@ -13,13 +13,14 @@ class LatestNewsFeed(NewsFeed):
     limit = 30
 
     def get_object(self, request):
-        return Site.find_for_request(request)
+        """The home page in the feed's language: /en/feed/ carries the English news."""
+        return localized_root(request)
 
-    def link(self, site):
-        return site.root_url if site else "/"
+    def link(self, root):
+        return root.get_url() if root is not None else "/"
 
-    def items(self, site):
+    def items(self, root):
         items = news_pages()
-        if site is not None:
-            items = items.in_site(site)
+        if root is not None:
+            items = items.descendant_of(root, inclusive=True)
         return items[: self.limit]

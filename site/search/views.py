@@ -1,8 +1,11 @@
-"""The site's search: live, public pages only (drafts, scheduled and restricted pages never)."""
+"""The site's search: live, public pages in the reader's language only (drafts, scheduled
+and restricted pages never)."""
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from symposium_pages.languages import localized_root
 
 RESULTS_PER_PAGE = 10
 
@@ -10,9 +13,9 @@ RESULTS_PER_PAGE = 10
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     pages = Page.objects.live().public()
-    site = Site.find_for_request(request)
-    if site is not None:
-        pages = pages.in_site(site)
+    root = localized_root(request)  # the reader's language: /en/search/ finds English pages
+    if root is not None:
+        pages = pages.descendant_of(root, inclusive=True)
     results = pages.specific().search(query) if query else Page.objects.none()
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(

@@ -1,5 +1,6 @@
 """Page metadata for the <head>: description, canonical URL, OpenGraph and Twitter cards,
-schema.org JSON-LD, hreflang alternates and the feed of the symposium a page belongs to.
+schema.org JSON-LD, hreflang alternates and the feed of the symposium a page belongs to;
+and the language switcher.
 
 `{% page_meta %}` works for any Wagtail page; pages using `NewsPageMixin` give
 their main photo, lead and structured data. The host's base template calls it
@@ -15,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Site
 
+from .. import languages
 from ..models.news import SHARE_IMAGE, NewsPageMixin
 
 register = template.Library()
@@ -47,16 +49,6 @@ def symposium_of(page):
     return get_symposium() if get_symposium else None
 
 
-def _alternates(page, request):
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
-    alternates = []
-    for translation in translations:
-        url = translation.get_full_url(request)
-        if url:
-            alternates.append((translation.locale.language_code, url))
-    return alternates if len(alternates) > 1 else []
-
-
 @register.inclusion_tag("symposium_pages/includes/page_meta.html", takes_context=True)
 def page_meta(context, page=None):
     request = context.get("request")
@@ -85,7 +77,7 @@ def page_meta(context, page=None):
         "structured_data": (
             page.get_structured_data(request) if hasattr(page, "get_structured_data") else None
         ),
-        "alternates": _alternates(page, request),
+        "alternates": languages.alternates(page, request),
         "symposium": symposium,
         "feed_url": symposium.get_feed_url(request) if symposium else "",
         "published": getattr(page, "publication_date", None),
@@ -115,3 +107,17 @@ def page_label(page):
     """What kind of page this is, in a word or two: "Tham luận", "Tọa đàm", "Bài viết"."""
     label = page.get_news_label() if hasattr(page, "get_news_label") else ""
     return label or page._meta.verbose_name.capitalize()
+
+
+@register.inclusion_tag("symposium_pages/includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    """Links to this page in the other content languages (see `languages.switcher_links`).
+
+    Works on any view: a Wagtail page links to its translations, any other view to
+    its own URL under the other language's prefix.
+    """
+    request = context.get("request")
+    page = page or context.get("page")
+    if page is not None and not hasattr(page, "get_translations"):
+        page = None
+    return {"links": languages.switcher_links(request, page)}

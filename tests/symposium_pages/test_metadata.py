@@ -174,8 +174,7 @@ def test_no_hreflang_without_translations(client, site):
     assert "hreflang" not in head_of(client, site["plan"])
 
 
-def test_hreflang_alternates_when_a_translation_exists(client, site, settings):
-    settings.ROOT_URLCONF = "tests.symposium_pages.i18n_urls"
+def test_hreflang_alternates_when_a_translation_exists(client, site):
     english = Locale.objects.get_or_create(language_code="en")[0]
     plan = site["plan"]
     translated = plan.copy_for_translation(english, copy_parents=True)

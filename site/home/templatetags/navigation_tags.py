@@ -1,7 +1,9 @@
-"""The main menu: the site root's live children marked "show in menus"."""
+"""The main menu: the live children of the home page in the reader's language that are
+marked "show in menus"; and the URL of that home page."""
 
 from django import template
-from wagtail.models import Site
+
+from symposium_pages.languages import localized_root
 
 register = template.Library()
 
@@ -9,9 +11,17 @@ register = template.Library()
 @register.inclusion_tag("includes/nav.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    items = []
-    if site is not None:
-        root = site.root_page
-        items = root.get_children().live().public().in_menu()
-    return {"menu_items": items, "request": request}
+    root = localized_root(request)
+    items = root.get_children().live().public().in_menu() if root is not None else []
+    return {"menu_items": items, "request": request, "home_url": _url(root, request)}
+
+
+def _url(page, request):
+    return (page.get_url(request) if page is not None else None) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the reader's language: "/" in Vietnamese, "/en/" in English."""
+    request = context.get("request")
+    return _url(localized_root(request), request)

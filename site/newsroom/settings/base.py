@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_list
+from .env import env_bool, env_languages, env_list
 from .services import (
     cache_settings,
     frontend_cache_settings,
@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL: none for Vietnamese, /en/ for English, /jra/…
+    "symposium_pages.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,11 +113,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Vietnamese first, English second.
+# Vietnamese first, English second. Each language is named in its own language, as the
+# language switcher shows it. More content languages (Jrai, Bahnar, which Django does
+# not know) are added here or through EXTRA_LANGUAGES="jra:Jrai,bdq:Bahnar"; their pages
+# are served under /jra/, /bdq/ with the Vietnamese interface.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [
     ("vi", "Tiếng Việt"),
     ("en", "English"),
+    *env_languages("EXTRA_LANGUAGES"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -124,6 +130,8 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin's own interface exists in the languages we keep catalogues for.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))

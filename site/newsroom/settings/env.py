@@ -22,3 +22,14 @@ def env_int(name, default):
     if value is None or value.strip() == "":
         return default
     return int(value)
+
+
+def env_languages(name):
+    """Extra content languages as "code:Name" pairs: EXTRA_LANGUAGES="jra:Jrai,bdq:Bahnar"."""
+    languages = []
+    for item in env_list(name):
+        code, _, label = item.partition(":")
+        code = code.strip().lower()
+        if code:
+            languages.append((code, label.strip() or code))
+    return languages

@@ -1,0 +1,97 @@
+"""Which languages a page is read in, and where a reader of another language goes.
+
+Shared by the language switcher, the hreflang alternates and the sitemap, so the
+three always agree. Languages come from WAGTAIL_CONTENT_LANGUAGES (in that order),
+which may include languages Django has no catalogue for (Jrai, Bahnar).
+"""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Locale, Page, Site
+
+
+def language_name(code):
+    """The language's own name as the settings give it ("Tiếng Việt", "English", "Jrai")."""
+    return dict(settings.LANGUAGES).get(code) or get_content_languages().get(code) or code
+
+
+def content_languages():
+    """Codes of the content languages that have a Locale, in the settings' order."""
+    codes = list(get_content_languages())
+    existing = set(
+        Locale.objects.filter(language_code__in=codes).values_list("language_code", flat=True)
+    )
+    return [code for code in codes if code in existing]
+
+
+def live_translations(page):
+    """{language code: page} for the live, public translations of `page`, itself included."""
+    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {translated.locale.language_code: translated for translated in pages}
+
+
+def _nearest_translated_ancestor(page, language):
+    """The closest live ancestor of `page` translated into `language`: where a reader
+    of that language lands when the page itself is not translated yet."""
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    keys = list(ancestors.values_list("translation_key", flat=True))
+    if not keys:
+        return None
+    return (
+        Page.objects.filter(translation_key__in=keys, locale__language_code=language)
+        .live()
+        .public()
+        .order_by("-depth")
+        .first()
+    )
+
+
+def switcher_links(request, page=None):
+    """One link per content language: (code, name, url, is_current, is_translation).
+
+    A page links to its own translation; when there is none, to the nearest
+    translated ancestor (at worst the home page of that language). Views that are
+    not pages (search, feeds) link to the same URL under the other language's prefix.
+    """
+    current = translation.get_language()
+    languages = content_languages()
+    if len(languages) < 2:
+        return []
+    translations = live_translations(page) if page is not None and page.pk else {}
+    links = []
+    for code in languages:
+        url, exact = None, False
+        if page is not None and page.pk:
+            target = translations.get(code)
+            exact = target is not None
+            if target is None:
+                target = _nearest_translated_ancestor(page, code)
+            url = target.get_url(request) if target is not None else None
+        elif request is not None:
+            url, exact = translate_url(request.get_full_path(), code), True
+        if url:
+            links.append((code, language_name(code), url, code == current, exact))
+    return links
+
+
+def alternates(page, request=None):
+    """[(language code, absolute URL)] of a page's live translations; empty unless
+    there are at least two (a lone page has no alternates to announce)."""
+    found = live_translations(page)
+    urls = []
+    for code in get_content_languages():
+        translated = found.get(code)
+        url = translated.get_full_url(request) if translated is not None else None
+        if url:
+            urls.append((code, url))
+    return urls if len(urls) > 1 else []
+
+
+def localized_root(request):
+    """The home page of the site in the reader's language (the site root if untranslated)."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    return site.root_page.localized if site is not None else None
