@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .errors import PaperRejected
 from .extract import ExtractedPaper, extract_paper
@@ -15,6 +16,16 @@ from .package import open_package
 from .pagecount import PageCountUnavailable, count_pages
 
 METHODS = ("auto", "estimate", "libreoffice")
+
+# How the pages were counted, for people (the keys stay in the JSON and the database).
+METHOD_LABELS = {
+    "estimate": gettext_lazy("estimated from the layout"),
+    "libreoffice": gettext_lazy("counted by LibreOffice"),
+}
+
+
+def page_count_method_label(method: str) -> str:
+    return str(METHOD_LABELS.get(method, method))
 
 
 @dataclass
@@ -33,6 +44,10 @@ class CheckResult:
     warnings: list[str] = field(default_factory=list)
     paper: ExtractedPaper | None = None
     data: bytes = b""
+
+    @property
+    def page_count_method_label(self) -> str:
+        return page_count_method_label(self.page_count_method)
 
     def as_json(self):
         """The object `check_papers --json` prints, as DESIGN.md fixes it."""

@@ -75,7 +75,7 @@ def describe(result):
             "file": result.file,
             "verdict": verdict,
             "pages": result.pages,
-            "method": result.page_count_method,
+            "method": result.page_count_method_label,
             "words": result.words,
         }
     ]

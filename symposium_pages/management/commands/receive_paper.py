@@ -55,7 +55,7 @@ class Command(BaseCommand):
             _("%(pages)s pages (%(method)s), %(words)s words; original kept as document %(doc)s")
             % {
                 "pages": receipt.result.pages,
-                "method": receipt.result.page_count_method,
+                "method": receipt.result.page_count_method_label,
                 "words": receipt.result.words,
                 "doc": receipt.submission.document_id,
             }

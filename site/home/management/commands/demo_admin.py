@@ -2,21 +2,22 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
-    help = (
+    help = _(
         "Create (or reset) the demo's superuser with a new random password and print it once; "
         "with --staff, also give the demo's newsroom staff (one per editorial group) new "
         "random passwords."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--username", default="admin")
+        parser.add_argument("--username", default="admin", help=_("the superuser's name"))
         parser.add_argument(
             "--staff",
             action="store_true",
-            help="also reset the passwords of the demo's editor, reviewer, moderator and office",
+            help=_("also reset the passwords of the demo's editor, reviewer, moderator and office"),
         )
 
     def handle(self, *args, username, staff=False, **options):
@@ -31,10 +32,10 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         self.stdout.write("")
-        self.stdout.write("  Admin login (printed once, a new password each run):")
-        self.stdout.write("    URL:      http://127.0.0.1:8000/admin/")
-        self.stdout.write(f"    Username: {username}")
-        self.stdout.write(f"    Password: {password}")
+        self.stdout.write("  " + _("Admin login (printed once, a new password each run):"))
+        self.stdout.write("    " + _("Address: %(url)s") % {"url": "http://127.0.0.1:8000/admin/"})
+        self.stdout.write("    " + _("Username: %(username)s") % {"username": username})
+        self.stdout.write("    " + _("Password: %(password)s") % {"password": password})
         self.stdout.write("")
         if staff:
             self._reset_staff(User)
@@ -42,11 +43,14 @@ class Command(BaseCommand):
     def _reset_staff(self, User):
         from home.demo.people import PEOPLE
 
-        self.stdout.write("  Newsroom staff (printed once, a new password each run):")
+        self.stdout.write("  " + _("Newsroom staff (printed once, a new password each run):"))
         for username, _first, _last, group in PEOPLE:
             person = User.objects.filter(username=username).first()
             if person is None:
-                self.stdout.write(f"    {username}: not found (run load_demo first)")
+                self.stdout.write(
+                    "    "
+                    + _("%(username)s: not found (run load_demo first)") % {"username": username}
+                )
                 continue
             password = secrets.token_urlsafe(12)
             person.set_password(password)
