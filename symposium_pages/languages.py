@@ -8,8 +8,23 @@ which may include languages Django has no catalogue for (Jrai, Bahnar).
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.coreutils import get_content_languages
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+
+
+def default_language():
+    """The language editors work in: plans, invitations and papers are received in it."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def originals(queryset):
+    """Only the pages in the default language: translations carry no invitations, papers
+    or budget of their own, so the admin's lists, commands and intake use the originals."""
+    return queryset.filter(locale__language_code=default_language())
+
+
+def is_original(page):
+    return page.locale.language_code == default_language()
 
 
 def language_name(code):

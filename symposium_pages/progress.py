@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from .languages import originals
 from .models import Invitation, PaperPage, SymposiumPage
 from .paper_status import invitation_late, invitation_over_limit, invitation_status
 
@@ -43,8 +44,10 @@ def open_symposia(today=None):
     received from an invited unit and not yet published. Latest deadline first."""
     today = today or timezone.localdate()
     unpublished = PaperPage.objects.filter(invitation__symposium=OuterRef("pk"), live=False)
-    symposia = SymposiumPage.objects.annotate(_unpublished=Exists(unpublished)).order_by(
-        "-submission_deadline", "-pk"
+    symposia = (
+        originals(SymposiumPage.objects)
+        .annotate(_unpublished=Exists(unpublished))
+        .order_by("-submission_deadline", "-pk")
     )
     return [
         symposium

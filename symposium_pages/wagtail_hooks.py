@@ -50,10 +50,11 @@ def receive_paper_header_button(page, user, view_name, next_url=None):
     from django.urls import reverse
     from wagtail.admin.widgets import Button
 
+    from .languages import is_original
     from .models import SymposiumPage
 
-    if page.specific_class is not SymposiumPage:
-        return
+    if page.specific_class is not SymposiumPage or not is_original(page):
+        return  # papers are received into the plan in the default language only
     if not page.permissions_for_user(user).can_add_subpage():
         return
     yield Button(
@@ -167,16 +168,21 @@ def printed_documents_header_buttons(page, user, view_name, next_url=None):
     from django.urls import reverse
     from wagtail.admin.widgets import Button
 
+    from .languages import is_original
     from .models import SymposiumPage
     from .printing import libreoffice_available
     from .views.documents import can_print
 
-    if page.specific_class is not SymposiumPage or not can_print(user, page):
+    if page.specific_class is not SymposiumPage or not is_original(page):
+        return  # printed documents are Vietnamese, built from the original plan
+    if not can_print(user, page):
         return
     booklet = reverse("symposium_pages_booklet", args=[page.pk])
     yield Button(_("Booklet (.docx)"), booklet, icon_name="download", priority=13)
     if libreoffice_available():
-        yield Button(_("Booklet (.pdf)"), f"{booklet}?format=pdf", icon_name="download", priority=14)
+        yield Button(
+            _("Booklet (.pdf)"), f"{booklet}?format=pdf", icon_name="download", priority=14
+        )
     if can_print(user, page, draft=True):
         yield Button(_("Draft booklet"), f"{booklet}?draft=1", icon_name="doc-empty", priority=15)
     yield Button(

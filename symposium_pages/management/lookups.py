@@ -6,12 +6,13 @@ from django.utils.translation import gettext as _
 
 
 def find_symposium(value):
+    from symposium_pages.languages import originals
     from symposium_pages.models import SymposiumPage
 
     query = Q(slug=value)
     if value.isdigit():
         query |= Q(pk=int(value))
-    found = list(SymposiumPage.objects.filter(query)[:2])
+    found = list(originals(SymposiumPage.objects.filter(query))[:2])
     if len(found) != 1:
         raise CommandError(_("No symposium has the slug or id %(value)s.") % {"value": value})
     return found[0]

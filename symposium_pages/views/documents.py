@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .. import printing, roles
+from ..languages import originals
 from ..models import BookletExport, SymposiumPage
 from ..printing import libreoffice_available
 
@@ -37,7 +38,7 @@ def can_print(user, symposium, *, draft=False):
 
 
 def _symposium_for(request, symposium_id, *, draft=False):
-    symposium = get_object_or_404(SymposiumPage, pk=symposium_id)
+    symposium = get_object_or_404(originals(SymposiumPage.objects), pk=symposium_id)
     if not can_print(request.user, symposium, draft=draft):
         raise PermissionDenied
     return symposium
@@ -62,7 +63,10 @@ def booklet_view(request, symposium_id):
     symposium = _symposium_for(request, symposium_id, draft=draft)
     if fmt == "pdf" and not libreoffice_available():
         messages.error(
-            request, _("LibreOffice is not installed on the server: the booklet is only available as .docx.")
+            request,
+            _(
+                "LibreOffice is not installed on the server: the booklet is only available as .docx."
+            ),
         )
         return redirect("wagtailadmin_explore", symposium.pk)
     background = printing.needs_background(symposium, draft=draft)
@@ -71,7 +75,11 @@ def booklet_view(request, symposium_id):
     )
     if not background and export.status == BookletExport.Status.DONE:
         if fmt == "pdf" and not export.pdf_path:
-            messages.error(request, _("LibreOffice could not render the booklet: %(detail)s") % {"detail": export.detail})
+            messages.error(
+                request,
+                _("LibreOffice could not render the booklet: %(detail)s")
+                % {"detail": export.detail},
+            )
             return redirect("symposium_pages_booklet_export", export.pk)
         return _download(export, fmt)
     return redirect("symposium_pages_booklet_export", export.pk)

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..forms import ReceivePaperForm
+from ..languages import originals
 from ..models import Invitation, SymposiumPage, Unit
 from ..receiving import PaperRefused, check_for_symposium, receive_paper
 
@@ -27,7 +28,7 @@ TOKEN_MAX_AGE = 6 * 3600
 
 
 def _symposium_for(request, symposium_id):
-    symposium = get_object_or_404(SymposiumPage, pk=symposium_id)
+    symposium = get_object_or_404(originals(SymposiumPage.objects), pk=symposium_id)
     if not symposium.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
     return symposium

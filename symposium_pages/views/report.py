@@ -12,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..categories import UnitCategory
+from ..languages import originals
 from ..models import Invitation, SymposiumPage
 from .filters import LateFilter, OverLimitFilter, StatusFilter
 from .units import StatusColumn, _presenter, _symposium
@@ -20,7 +21,7 @@ from .units import StatusColumn, _presenter, _symposium
 class InvitationReportFilterSet(WagtailFilterSet):
     symposium = django_filters.ModelChoiceFilter(
         label=capfirst(_("symposium")),
-        queryset=SymposiumPage.objects.order_by("-pk"),
+        queryset=originals(SymposiumPage.objects.order_by("-pk")),
         empty_label=_("All"),
     )
     unit_category = django_filters.ChoiceFilter(

@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from ..categories import UnitCategory
+from ..languages import originals
 from ..models import Invitation, SymposiumPage, Unit
 from ..models.units import plan_order
 from .filters import LateFilter, OverLimitFilter, StatusFilter
@@ -58,7 +59,7 @@ class UnitViewSet(SnippetViewSet):
 class InvitationFilterSet(WagtailFilterSet):
     symposium = django_filters.ModelChoiceFilter(
         label=capfirst(_("symposium")),
-        queryset=SymposiumPage.objects.order_by("-pk"),
+        queryset=originals(SymposiumPage.objects.order_by("-pk")),
         empty_label=_("All"),
     )
     unit_category = django_filters.ChoiceFilter(
