@@ -60,6 +60,7 @@ def page_meta(context, page=None):
     symposium = symposium_of(page)
     site = Site.find_for_request(request) if request is not None else None
     language = page.locale.language_code if page.locale_id else ""
+    alternates = languages.alternates(page, request)
     data = {
         "request": request,
         "page": page,
@@ -77,7 +78,10 @@ def page_meta(context, page=None):
         "structured_data": (
             page.get_structured_data(request) if hasattr(page, "get_structured_data") else None
         ),
-        "alternates": languages.alternates(page, request),
+        "alternates": alternates,
+        "og_alternates": [
+            OG_LOCALES.get(code, code) for code, _url in alternates if code != language
+        ],
         "symposium": symposium,
         "feed_url": symposium.get_feed_url(request) if symposium else "",
         "published": getattr(page, "publication_date", None),

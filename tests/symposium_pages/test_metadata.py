@@ -182,6 +182,7 @@ def test_hreflang_alternates_when_a_translation_exists(client, site):
     head = head_of(client, plan)
     assert '<link rel="alternate" hreflang="vi" href="http://testserver/toa-dam-thu/">' in head
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/toa-dam-thu/">' in head
+    assert '<meta property="og:locale:alternate" content="en_GB">' in head
     # A translation still being written (a draft) is not announced.
     translated.refresh_from_db()
     translated.unpublish()
