@@ -9,13 +9,13 @@ REQUIRE_SYSTEM_DEPS = os.environ.get("SYMPOSIUM_REQUIRE_SYSTEM_DEPS") == "1"
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """In CI a browser or LibreOffice test that skips is a failure: the package is missing."""
+    """In CI a browser, LibreOffice or gettext test that skips is a failure: the package is missing."""
     outcome = yield
     report = outcome.get_result()
     if (
         REQUIRE_SYSTEM_DEPS
         and report.skipped
-        and (item.get_closest_marker("browser") or item.get_closest_marker("libreoffice"))
+        and any(item.get_closest_marker(name) for name in ("browser", "libreoffice", "gettext"))
     ):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where system packages are required: {report.longrepr}"
