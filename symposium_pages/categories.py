@@ -10,7 +10,10 @@ class UnitCategory(models.TextChoices):
     DANG_DOAN = "dang_doan", _("Party delegations")
     TINH_DOAN = "tinh_doan", _("Standing Committee of the Provincial Youth Union")
     HUYEN_UY = "huyen_uy", _("District, town and city Party committees")
-    DANG_UY_TRUC_THUOC = "dang_uy_truc_thuoc", _("Party committees directly under the Provincial Committee")
+    DANG_UY_TRUC_THUOC = (
+        "dang_uy_truc_thuoc",
+        _("Party committees directly under the Provincial Committee"),
+    )
     CO_SO = "co_so", _("Grassroots Party organisations")
 
 

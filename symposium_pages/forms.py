@@ -33,8 +33,8 @@ class ReceivePaperForm(forms.Form):
     def __init__(self, *args, symposium, **kwargs):
         super().__init__(*args, **kwargs)
         self.symposium = symposium
-        self.fields["invitation"].queryset = (
-            symposium.invitations.select_related("unit").order_by("unit__category", "unit__name")
+        self.fields["invitation"].queryset = symposium.invitations.select_related("unit").order_by(
+            "unit__category", "unit__name"
         )
         self.fields["unit"].queryset = Unit.objects.filter(active=True).exclude(
             invitations__symposium=symposium

@@ -152,9 +152,7 @@ def connect_signals():
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
     for model in (Unit, Invitation, Site):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}.save.{model.__name__}")
-        post_delete.connect(
-            invalidate, sender=model, dispatch_uid=f"{uid}.delete.{model.__name__}"
-        )
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}.delete.{model.__name__}")
 
     def page_deleted(sender, instance, **kwargs):
         if isinstance(instance, Page):

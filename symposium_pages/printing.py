@@ -93,7 +93,10 @@ def plain_blocks(body, pictures):
     for raw in body.raw_data:
         kind, value = raw.get("type"), raw.get("value")
         if kind == "list":
-            value = {"ordered": bool((value or {}).get("ordered")), "items": _list_items(value or {})}
+            value = {
+                "ordered": bool((value or {}).get("ordered")),
+                "items": _list_items(value or {}),
+            }
         elif kind == "image":
             value = dict(value or {})
             value["picture"] = pictures.get(value.get("image"))
@@ -137,9 +140,7 @@ def booklet_papers(symposium, *, draft=False):
         unit = units.get(paper.unit_id)
         invitation = invitations.get(paper.invitation_id)
         presenter = paper.presenter_name or (invitation.presenter_name if invitation else "")
-        position = paper.presenter_position or (
-            invitation.presenter_position if invitation else ""
-        )
+        position = paper.presenter_position or (invitation.presenter_position if invitation else "")
         printed.append(
             BookletPaper(
                 title=paper.title,
@@ -201,7 +202,9 @@ def page_numbers_note(method, fallback="", detail=""):
             "The contents' page numbers are an estimate: LibreOffice could not lay the booklet "
             "out (%(detail)s). Word refreshes them when it opens the file."
         ) % {"detail": detail}
-    return _("The contents' page numbers are an estimate; Word refreshes them when it opens the file.")
+    return _(
+        "The contents' page numbers are an estimate; Word refreshes them when it opens the file."
+    )
 
 
 def count_papers_to_print(symposium, *, draft=False):
@@ -209,7 +212,9 @@ def count_papers_to_print(symposium, *, draft=False):
     if draft:
         return papers.count()
     return (
-        papers.annotate_approved_schedule().filter(Q(live=True) | Q(_approved_schedule=True)).count()
+        papers.annotate_approved_schedule()
+        .filter(Q(live=True) | Q(_approved_schedule=True))
+        .count()
     )
 
 
@@ -227,9 +232,7 @@ def report_counts(symposium):
     labels = VIETNAMESE_LABELS
     rows = {key: CategoryCounts(labels.get(key, key)) for key in UnitCategory.values}
     missing = []
-    invitations = (
-        Invitation.objects.filter(symposium=symposium).with_status().in_plan_order()
-    )
+    invitations = Invitation.objects.filter(symposium=symposium).with_status().in_plan_order()
     pages = 0
     for invitation in invitations:
         category = invitation.unit.category
@@ -425,4 +428,3 @@ def open_export_file(export, fmt):
     if not path:
         return None
     return exports_storage().open(path, "rb")
-

@@ -223,8 +223,7 @@ def _paper_revision(symposium, invitation, result, document, image_ids, received
             title=title,
             slug=_unique_slug(
                 symposium,
-                slugify(anyascii(invitation.unit.name))[:60]
-                or "tham-luan",
+                slugify(anyascii(invitation.unit.name))[:60] or "tham-luan",
             ),
             live=False,
             kind=PaperPage.Kind.PAPER,

@@ -20,7 +20,7 @@ def _proper_words(names):
 
 
 def readable_title(title, names=()):
-    """"NÂNG CAO CHẤT LƯỢNG … PLEIKU" → "Nâng cao chất lượng … Pleiku"; other titles unchanged.
+    """ "NÂNG CAO CHẤT LƯỢNG … PLEIKU" → "Nâng cao chất lượng … Pleiku"; other titles unchanged.
 
     Proper names are restored from `names` (the unit's, the symposium's): an
     editor checks the title anyway, this saves retyping it.

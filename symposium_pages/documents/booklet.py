@@ -140,9 +140,7 @@ class BookletDocument:
         return paragraph
 
     def _cover(self, cover: Cover) -> None:
-        party_header.add_party_header(
-            self.document, party_header.issuer_lines(cover.issuing_body)
-        )
+        party_header.add_party_header(self.document, party_header.issuer_lines(cover.issuing_body))
         if self.draft:
             self._centred(f"{DRAFT_MARK} – LƯU HÀNH NỘI BỘ", bold=True, before=24)
         self._centred("TÀI LIỆU", bold=True, size=Pt(18), before=150 if not self.draft else 110)

@@ -161,7 +161,7 @@ def _plain_styles(document) -> None:
 
 
 def _add_toc_styles(document) -> None:
-    """"toc 1" and "toc 2", the styles Word fills the contents list with on refresh."""
+    """ "toc 1" and "toc 2", the styles Word fills the contents list with on refresh."""
     for level, indent, bold in ((1, 0, False), (2, Mm(5), False)):
         style_id = f"TOC{level}"
         style = _style_by_id(document, style_id)
@@ -397,10 +397,26 @@ def update_fields_on_open(document) -> None:
 
 
 UPDATE_FIELDS_SUCCESSORS = (
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
     "listSeparator",
 )
 

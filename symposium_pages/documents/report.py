@@ -138,9 +138,9 @@ class ReportDocument:
 
     def _title(self) -> None:
         centre = WD_ALIGN_PARAGRAPH.CENTER
-        self._paragraph("BÁO CÁO", bold=True, align=centre, after=0).paragraph_format.space_before = Pt(
-            18
-        )
+        self._paragraph(
+            "BÁO CÁO", bold=True, align=centre, after=0
+        ).paragraph_format.space_before = Pt(18)
         theme = " ".join(self.data.theme.split())
         self._paragraph(f"kết quả tổ chức tọa đàm “{theme}”", bold=True, align=centre, after=0)
         docx_style.rule_paragraph(
@@ -173,7 +173,9 @@ class ReportDocument:
         self._counts_table()
         self._heading("II. CÁC ĐƠN VỊ CHƯA GỬI THAM LUẬN")
         if data.missing:
-            self._paragraph(f"Có {len(data.missing)} đơn vị được mời viết tham luận nhưng chưa gửi:")
+            self._paragraph(
+                f"Có {len(data.missing)} đơn vị được mời viết tham luận nhưng chưa gửi:"
+            )
             category = None
             for unit_category, unit in data.missing:
                 if unit_category != category:
@@ -235,7 +237,9 @@ class ReportDocument:
         rows.append([self.data.totals.label, *self.data.totals.values()])
         first = Mm(53)
         rest = Emu(int((docx_style.TEXT_WIDTH - first) / (len(COLUMNS) - 1)))
-        return self._table(list(COLUMNS), rows, [first] + [rest] * (len(COLUMNS) - 1), bold_last=True)
+        return self._table(
+            list(COLUMNS), rows, [first] + [rest] * (len(COLUMNS) - 1), bold_last=True
+        )
 
     def _budget_table(self):
         rows = [

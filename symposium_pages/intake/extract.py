@@ -25,12 +25,28 @@ MAX_HEADING_CHARS = 200
 _TRANSPARENT = {w("customXml"), w("ins"), w("moveTo")}
 _DASH = re.compile(r"^[—–-]\s*")
 GENRE_LABELS = {
-    "tham luận", "bài tham luận", "báo cáo tham luận", "ý kiến tham luận", "báo cáo",
-    "báo cáo đề dẫn", "đề dẫn", "phát biểu", "bài phát biểu", "báo cáo tổng kết", "tổng kết",
+    "tham luận",
+    "bài tham luận",
+    "báo cáo tham luận",
+    "ý kiến tham luận",
+    "báo cáo",
+    "báo cáo đề dẫn",
+    "đề dẫn",
+    "phát biểu",
+    "bài phát biểu",
+    "báo cáo tổng kết",
+    "tổng kết",
 }
 _PLACEHOLDER_TITLES = {
-    "title", "tiêu đề", "document", "word document", "microsoft word document", "tài liệu",
-    "untitled", "không có tiêu đề", "python-docx",
+    "title",
+    "tiêu đề",
+    "document",
+    "word document",
+    "microsoft word document",
+    "tài liệu",
+    "untitled",
+    "không có tiêu đề",
+    "python-docx",
 }
 
 
@@ -407,7 +423,7 @@ def _text(block: dict) -> str:
 
 
 def _is_genre_label(text: str) -> bool:
-    """"THAM LUẬN", "BÁO CÁO ĐỀ DẪN", ...: what the document is, not its title."""
+    """ "THAM LUẬN", "BÁO CÁO ĐỀ DẪN", ...: what the document is, not its title."""
     return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split()) in GENRE_LABELS
 
 

@@ -19,8 +19,22 @@ ABSURD_FLOOR = 1_000_000
 MAX_PIXELS_PER_BYTE = 20_000
 
 IMAGE_SUFFIXES = (
-    ".png", ".jpg", ".jpeg", ".jpe", ".gif", ".bmp", ".dib", ".tif", ".tiff", ".webp",
-    ".emf", ".wmf", ".emz", ".wmz", ".svg", ".ico",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".jpe",
+    ".gif",
+    ".bmp",
+    ".dib",
+    ".tif",
+    ".tiff",
+    ".webp",
+    ".emf",
+    ".wmf",
+    ".emz",
+    ".wmz",
+    ".svg",
+    ".ico",
 )
 # Formats whose headers Pillow reads; EMF/WMF come back as "WMF".
 _FORMATS = ["PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP", "WMF", "ICO"]
@@ -49,9 +63,7 @@ def inspect_image(name: str, blob: bytes) -> ImageInfo:
         # Not an image Pillow knows (or a broken one): extraction names it in a warning.
         return ImageInfo(None)
     pixels = width * height
-    if pixels > MAX_PIXELS or (
-        pixels > ABSURD_FLOOR and pixels > MAX_PIXELS_PER_BYTE * len(blob)
-    ):
+    if pixels > MAX_PIXELS or (pixels > ABSURD_FLOOR and pixels > MAX_PIXELS_PER_BYTE * len(blob)):
         raise _refuse(name, width, height)
     return ImageInfo(found, width, height)
 

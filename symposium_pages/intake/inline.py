@@ -18,9 +18,27 @@ from .styles import StyleInfo, StyleSheet
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # Fields whose last result is all there is to carry (a date, a page number, a cross-reference).
 SIMPLE_FIELDS = {
-    "HYPERLINK", "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "DATE", "TIME", "CREATEDATE",
-    "SAVEDATE", "PRINTDATE", "REF", "PAGEREF", "NOTEREF", "SEQ", "STYLEREF", "AUTHOR", "TITLE",
-    "SUBJECT", "FILENAME", "SYMBOL", "EMBED",
+    "HYPERLINK",
+    "PAGE",
+    "NUMPAGES",
+    "SECTIONPAGES",
+    "SECTION",
+    "DATE",
+    "TIME",
+    "CREATEDATE",
+    "SAVEDATE",
+    "PRINTDATE",
+    "REF",
+    "PAGEREF",
+    "NOTEREF",
+    "SEQ",
+    "STYLEREF",
+    "AUTHOR",
+    "TITLE",
+    "SUBJECT",
+    "FILENAME",
+    "SYMBOL",
+    "EMBED",
 }
 # Fields that generate listings the web page makes for itself.
 LISTING_FIELDS = {"TOC", "INDEX", "TOA"}
@@ -377,15 +395,20 @@ def _normalise(pieces) -> list:
     for index in range(1, len(items) - 1):
         item, before, after = items[index], items[index - 1], items[index + 1]
         if (
-            isinstance(item, Text) and not item.text.strip()
-            and isinstance(before, Text) and isinstance(after, Text)
+            isinstance(item, Text)
+            and not item.text.strip()
+            and isinstance(before, Text)
+            and isinstance(after, Text)
             and before.format == after.format
         ):
             items[index] = Text(item.text, before.format)
     merged = []
     for item in items:
-        if merged and isinstance(item, Text) and isinstance(merged[-1], Text) and (
-            merged[-1].format == item.format
+        if (
+            merged
+            and isinstance(item, Text)
+            and isinstance(merged[-1], Text)
+            and (merged[-1].format == item.format)
         ):
             merged[-1] = Text(merged[-1].text + item.text, item.format)
         else:

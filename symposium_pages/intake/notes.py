@@ -23,9 +23,21 @@ from .ooxml import (
 TRACKED_CHANGE_TAGS = {
     w(tag)
     for tag in (
-        "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
-        "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
-        "cellIns", "cellDel", "cellMerge",
+        "ins",
+        "del",
+        "moveFrom",
+        "moveTo",
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "trPrChange",
+        "tcPrChange",
+        "tblGridChange",
+        "numberingChange",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
     )
 }
 
@@ -105,14 +117,20 @@ def survey_headers_footers(document, notes: Notes) -> None:
     """Text in page headers and footers (other than bare page numbers) is not carried."""
     for section in document.sections:
         for part in (
-            section.header, section.first_page_header, section.even_page_header,
-            section.footer, section.first_page_footer, section.even_page_footer,
+            section.header,
+            section.first_page_header,
+            section.even_page_header,
+            section.footer,
+            section.first_page_footer,
+            section.even_page_footer,
         ):
             # A linked header has no definition of its own; reading it would create one.
             if part.is_linked_to_previous:
                 continue
             texts = [p.text for p in part.paragraphs]
-            texts += [cell.text for table in part.tables for row in table.rows for cell in row.cells]
+            texts += [
+                cell.text for table in part.tables for row in table.rows for cell in row.cells
+            ]
             text = "".join("".join(texts).split())
             if text and not text.isdigit():
                 notes.add("header_footer")
@@ -124,68 +142,164 @@ def _formats(notes: Notes) -> str:
 
 
 _MESSAGES = [
-    ("footnote", lambda n, c: ngettext(
-        "%(count)d footnote was not carried: add its text to the body if it matters.",
-        "%(count)d footnotes were not carried: add their text to the body if it matters.",
-        c) % {"count": c}),
-    ("endnote", lambda n, c: ngettext(
-        "%(count)d endnote was not carried: add its text to the body if it matters.",
-        "%(count)d endnotes were not carried: add their text to the body if it matters.",
-        c) % {"count": c}),
-    ("comment", lambda n, c: ngettext(
-        "%(count)d comment in the document was left out.",
-        "%(count)d comments in the document were left out.",
-        c) % {"count": c}),
-    ("tracked", lambda n, c: _(
-        "The document has tracked changes; they were taken as accepted. "
-        "Please check the text.")),
-    ("textbox", lambda n, c: ngettext(
-        "%(count)d text box was not carried: its text is missing from the page.",
-        "%(count)d text boxes were not carried: their text is missing from the page.",
-        c) % {"count": c}),
-    ("equation", lambda n, c: ngettext(
-        "%(count)d equation was not carried.",
-        "%(count)d equations were not carried.",
-        c) % {"count": c}),
-    ("chart", lambda n, c: ngettext(
-        "%(count)d chart was not carried; add it as a picture if it is needed.",
-        "%(count)d charts were not carried; add them as pictures if they are needed.",
-        c) % {"count": c}),
-    ("smartart", lambda n, c: ngettext(
-        "%(count)d SmartArt diagram was not carried.",
-        "%(count)d SmartArt diagrams were not carried.",
-        c) % {"count": c}),
-    ("shape", lambda n, c: ngettext(
-        "%(count)d drawing or shape was not carried.",
-        "%(count)d drawings or shapes were not carried.",
-        c) % {"count": c}),
-    ("ole", lambda n, c: ngettext(
-        "%(count)d embedded object (such as an Excel sheet) was not carried.",
-        "%(count)d embedded objects (such as Excel sheets) were not carried.",
-        c) % {"count": c}),
-    ("image_format", lambda n, c: ngettext(
-        "%(count)d image in a format web pages cannot show (%(formats)s) was not carried.",
-        "%(count)d images in formats web pages cannot show (%(formats)s) were not carried.",
-        c) % {"count": c, "formats": _formats(n)}),
-    ("missing_image", lambda n, c: ngettext(
-        "%(count)d image is linked from outside the file or missing from it, and was not "
-        "carried.",
-        "%(count)d images are linked from outside the file or missing from it, and were not "
-        "carried.",
-        c) % {"count": c}),
-    ("table_image", lambda n, c: ngettext(
-        "%(count)d image inside a table was not carried.",
-        "%(count)d images inside tables were not carried.",
-        c) % {"count": c}),
+    (
+        "footnote",
+        lambda n, c: (
+            ngettext(
+                "%(count)d footnote was not carried: add its text to the body if it matters.",
+                "%(count)d footnotes were not carried: add their text to the body if it matters.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "endnote",
+        lambda n, c: (
+            ngettext(
+                "%(count)d endnote was not carried: add its text to the body if it matters.",
+                "%(count)d endnotes were not carried: add their text to the body if it matters.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "comment",
+        lambda n, c: (
+            ngettext(
+                "%(count)d comment in the document was left out.",
+                "%(count)d comments in the document were left out.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "tracked",
+        lambda n, c: _(
+            "The document has tracked changes; they were taken as accepted. Please check the text."
+        ),
+    ),
+    (
+        "textbox",
+        lambda n, c: (
+            ngettext(
+                "%(count)d text box was not carried: its text is missing from the page.",
+                "%(count)d text boxes were not carried: their text is missing from the page.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "equation",
+        lambda n, c: (
+            ngettext(
+                "%(count)d equation was not carried.", "%(count)d equations were not carried.", c
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "chart",
+        lambda n, c: (
+            ngettext(
+                "%(count)d chart was not carried; add it as a picture if it is needed.",
+                "%(count)d charts were not carried; add them as pictures if they are needed.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "smartart",
+        lambda n, c: (
+            ngettext(
+                "%(count)d SmartArt diagram was not carried.",
+                "%(count)d SmartArt diagrams were not carried.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "shape",
+        lambda n, c: (
+            ngettext(
+                "%(count)d drawing or shape was not carried.",
+                "%(count)d drawings or shapes were not carried.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "ole",
+        lambda n, c: (
+            ngettext(
+                "%(count)d embedded object (such as an Excel sheet) was not carried.",
+                "%(count)d embedded objects (such as Excel sheets) were not carried.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "image_format",
+        lambda n, c: (
+            ngettext(
+                "%(count)d image in a format web pages cannot show (%(formats)s) was not carried.",
+                "%(count)d images in formats web pages cannot show (%(formats)s) were not carried.",
+                c,
+            )
+            % {"count": c, "formats": _formats(n)}
+        ),
+    ),
+    (
+        "missing_image",
+        lambda n, c: (
+            ngettext(
+                "%(count)d image is linked from outside the file or missing from it, and was not "
+                "carried.",
+                "%(count)d images are linked from outside the file or missing from it, and were not "
+                "carried.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "table_image",
+        lambda n, c: (
+            ngettext(
+                "%(count)d image inside a table was not carried.",
+                "%(count)d images inside tables were not carried.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
     ("nested_table", lambda n, c: _("Tables inside tables were flattened into text.")),
     ("nested_list", lambda n, c: _("Nested list levels were flattened into one level.")),
     ("toc", lambda n, c: _("The table of contents was left out; the page builds its own.")),
-    ("field", lambda n, c: _(
-        "Some fields (%(names)s) were kept only as the text they last showed.")
-        % {"names": ", ".join(sorted(n.fields))}),
-    ("symbol", lambda n, c: ngettext(
-        "%(count)d symbol from a symbol font (Symbol, Wingdings) was not carried.",
-        "%(count)d symbols from symbol fonts (Symbol, Wingdings) were not carried.",
-        c) % {"count": c}),
+    (
+        "field",
+        lambda n, c: (
+            _("Some fields (%(names)s) were kept only as the text they last showed.")
+            % {"names": ", ".join(sorted(n.fields))}
+        ),
+    ),
+    (
+        "symbol",
+        lambda n, c: (
+            ngettext(
+                "%(count)d symbol from a symbol font (Symbol, Wingdings) was not carried.",
+                "%(count)d symbols from symbol fonts (Symbol, Wingdings) were not carried.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
     ("header_footer", lambda n, c: _("The text of page headers or footers was not carried.")),
 ]

@@ -25,7 +25,9 @@ from .imagecheck import ImageInfo, inspect_image, is_image
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
 STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -152,9 +154,7 @@ def _refuse_opendocument(parts: dict[str, bytes]) -> None:
 
 def _refuse_macros(parts: dict[str, bytes], content_types: _ContentTypes) -> None:
     """Macros (VBA) are refused wherever they hide, whatever the file was named."""
-    has_macro_part = any(
-        posixpath.basename(name).lower() in MACRO_PART_NAMES for name in parts
-    )
+    has_macro_part = any(posixpath.basename(name).lower() in MACRO_PART_NAMES for name in parts)
     has_macro_type = any(
         ct.lower() in MACRO_MAIN_TYPES or any(m in ct.lower() for m in MACRO_CONTENT_TYPES)
         for ct in content_types.all()
@@ -209,8 +209,16 @@ def _load(data: bytes) -> docx.document.Document:
     """python-docx's Document; its many failure modes on odd files all mean "unreadable"."""
     try:
         return docx.Document(io.BytesIO(data))
-    except (etree.LxmlError, ValueError, KeyError, LookupError, AttributeError,
-            TypeError, OSError, docx.opc.exceptions.PackageNotFoundError) as exc:
+    except (
+        etree.LxmlError,
+        ValueError,
+        KeyError,
+        LookupError,
+        AttributeError,
+        TypeError,
+        OSError,
+        docx.opc.exceptions.PackageNotFoundError,
+    ) as exc:
         raise PaperRejected(
             "unreadable",
             _(

@@ -45,7 +45,9 @@ class PictureStore:
             self._notes.add("image_format")
             suffix = posixpath.splitext(name)[1].lower()
             found = info.format if info is not None and info.format else None
-            self._notes.formats.add(_FORMAT_NAMES.get(suffix) or found or suffix.lstrip(".").upper())
+            self._notes.formats.add(
+                _FORMAT_NAMES.get(suffix) or found or suffix.lstrip(".").upper()
+            )
             return None
         self.images.append(
             ExtractedImage(

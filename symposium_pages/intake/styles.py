@@ -44,7 +44,7 @@ class StyleInfo:
         return any(name in names for name in self.names)
 
     def list_kind(self) -> str | None:
-        """"bullet" or "number" for Word's List Bullet / List Number styles."""
+        """ "bullet" or "number" for Word's List Bullet / List Number styles."""
         for name in self.names:
             if _LIST_BULLET.match(name):
                 return "bullet"

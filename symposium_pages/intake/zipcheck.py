@@ -63,8 +63,15 @@ def read_members(data: bytes) -> dict[str, bytes]:
     cd_offset = _check_end_record(data)
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, struct.error,
-            NotImplementedError, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        struct.error,
+        NotImplementedError,
+        OSError,
+        EOFError,
+    ) as exc:
         raise _corrupt() from exc
     if len(infos) > MAX_ENTRIES:
         raise _bomb()
@@ -148,7 +155,8 @@ def _check_names(infos: list[zipfile.ZipInfo]) -> None:
                 _("The file is encrypted with a password, so it cannot be read."),
             )
         if info.flag_bits & ~ALLOWED_FLAGS or info.compress_type not in (
-            zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
+            zipfile.ZIP_STORED,
+            zipfile.ZIP_DEFLATED,
         ):
             raise _corrupt()
 

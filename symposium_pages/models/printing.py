@@ -18,7 +18,9 @@ class BudgetLine(Orderable):
     )
     item = models.CharField(_("item"), max_length=255)
     quantity = models.PositiveIntegerField(_("quantity"), default=1)
-    unit = models.CharField(_("unit of measure"), max_length=40, blank=True, help_text=_("e.g. người, buổi, cuốn"))
+    unit = models.CharField(
+        _("unit of measure"), max_length=40, blank=True, help_text=_("e.g. người, buổi, cuốn")
+    )
     unit_price = models.PositiveBigIntegerField(_("unit price (VND)"), default=0)
 
     panels = [

@@ -64,7 +64,9 @@ def picture_png(seed: int, size=(640, 400)) -> bytes:
     return stream.getvalue()
 
 
-def sample_paper(seed: int, *, kind="paper", order=None, paragraphs=None, picture=None) -> BookletPaper:
+def sample_paper(
+    seed: int, *, kind="paper", order=None, paragraphs=None, picture=None
+) -> BookletPaper:
     rng = random.Random(seed)
     count = paragraphs if paragraphs is not None else rng.randint(14, 26)
     blocks: list[dict] = []
@@ -90,7 +92,14 @@ def sample_paper(seed: int, *, kind="paper", order=None, paragraphs=None, pictur
                     "type": "table",
                     "value": {
                         "data": [["Chỉ tiêu", "Năm 2021", "Năm 2022"]]
-                        + [[_sentence(rng, 4)[:-1], str(rng.randint(10, 99)), str(rng.randint(10, 99))] for _ in range(4)],
+                        + [
+                            [
+                                _sentence(rng, 4)[:-1],
+                                str(rng.randint(10, 99)),
+                                str(rng.randint(10, 99)),
+                            ]
+                            for _ in range(4)
+                        ],
                         "first_row_is_table_header": True,
                         "first_col_is_header": False,
                         "table_caption": "Kết quả thực hiện",

@@ -138,7 +138,10 @@ def test_body_blocks_are_carried(estimated):
     tables = document.tables[1:]
     assert tables and all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in tables)
     assert len(document.inline_shapes) == sum(
-        1 for paper in sample_papers(8, seed=3) for block in paper.blocks if block["type"] == "image"
+        1
+        for paper in sample_papers(8, seed=3)
+        for block in paper.blocks
+        if block["type"] == "image"
     )
     runs = [run for paragraph in document.paragraphs for run in paragraph.runs]
     assert any(run.bold for run in runs) and any(run.italic for run in runs)
@@ -181,7 +184,10 @@ def test_an_unreadable_picture_becomes_a_note():
         0,
         {
             "type": "image",
-            "value": {"picture": booklet_module.Picture(b"not an image", "x.webp"), "caption": "Ảnh"},
+            "value": {
+                "picture": booklet_module.Picture(b"not an image", "x.webp"),
+                "caption": "Ảnh",
+            },
         },
     )
     document = open_docx(make_booklet(cover(), [paper], use_libreoffice=False).docx)

@@ -54,9 +54,7 @@ def test_the_final_booklet_prints_only_approved_papers_in_programme_order(sympos
 
 def test_the_live_revision_is_printed_not_a_later_draft(symposium):
     paper = _paper(symposium, "Thành ủy Pleiku")
-    live_text = next(
-        block.value.source for block in paper.body if block.block_type == "paragraph"
-    )
+    live_text = next(block.value.source for block in paper.body if block.block_type == "paragraph")
     draft = paper.get_latest_revision_as_object()
     draft.body = [("paragraph", "<p>Đoạn văn chưa được duyệt, chỉ có trong bản nháp.</p>")]
     draft.save_revision()

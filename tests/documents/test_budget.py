@@ -64,7 +64,10 @@ def test_the_last_booklet_built_for_printing_gives_the_pages(plan):
         symposium=plan, status=BookletExport.Status.DONE, pages=52, finished_at=timezone.now()
     )
     BookletExport.objects.create(
-        symposium=plan, draft=True, status=BookletExport.Status.DONE, pages=90,
+        symposium=plan,
+        draft=True,
+        status=BookletExport.Status.DONE,
+        pages=90,
         finished_at=timezone.now(),
     )
     figures = printing_figures(plan)

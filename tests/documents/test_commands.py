@@ -32,15 +32,15 @@ def test_export_booklet_writes_the_booklet(demo, tmp_path):
     lines = output.splitlines()
     assert lines[0].startswith(f"Tài liệu tọa đàm: {len(titles)} báo cáo, tham luận, ")
     assert lines[0].endswith(f" trang → {target}")
-    assert lines[1] == (
-        "Số trang trong mục lục là ước tính; Word sẽ cập nhật lại khi mở tệp."
-    )
+    assert lines[1] == ("Số trang trong mục lục là ước tính; Word sẽ cập nhật lại khi mở tệp.")
 
 
 def test_export_booklet_draft_by_id(demo, tmp_path):
     symposium = SymposiumPage.objects.get(slug=SLUG)
     target = tmp_path / "du-thao.docx"
-    output = run("export_booklet", str(symposium.pk), "-o", str(target), "--draft", "--method", "estimate")
+    output = run(
+        "export_booklet", str(symposium.pk), "-o", str(target), "--draft", "--method", "estimate"
+    )
     assert output.startswith("Tài liệu tọa đàm (dự thảo): ")
     document = open_docx(target.read_bytes())
     assert "BẢN DỰ THẢO" in document.sections[0].header.paragraphs[0].text
@@ -124,7 +124,11 @@ def test_exit_codes(demo_database, tmp_path):
     assert done.returncode == 1
     assert "Không ghi được tệp" in done.stderr and "Traceback" not in done.stderr
 
-    for args in (["export_booklet", SLUG], ["export_report"], ["export_booklet", SLUG, "-o", "x.docx", "--method", "x"]):
+    for args in (
+        ["export_booklet", SLUG],
+        ["export_report"],
+        ["export_booklet", SLUG, "-o", "x.docx", "--method", "x"],
+    ):
         done = manage(env, *args)
         assert done.returncode == 2, args
         assert "Traceback" not in done.stderr

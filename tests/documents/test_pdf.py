@@ -28,7 +28,9 @@ def test_nested_page_tree_literal_and_utf16_titles():
         **PAGES,
         10: b"<</Type/Outlines/First 11 0 R/Last 12 0 R/Count 3>>",
         11: b"<</Title(Keynote \\(1\\)\\051)/Dest[5 0 R/XYZ 0 0 0]/Parent 10 0 R/Next 12 0 R/First 13 0 R>>",
-        12: b"<</Title<FEFF" + title.hex().encode() + b">/Dest[6 0 R/Fit]/Parent 10 0 R/Prev 11 0 R>>",
+        12: b"<</Title<FEFF"
+        + title.hex().encode()
+        + b">/Dest[6 0 R/Fit]/Parent 10 0 R/Prev 11 0 R>>",
         13: b"<</Title(Unit)/A<</S/GoTo/D[5 0 R/XYZ 0 0 0]>>/Parent 11 0 R>>",
     }
     pdf = _pdf(objects)

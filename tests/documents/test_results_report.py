@@ -18,7 +18,9 @@ from tests.symposium_pages.factories import make_plan
 def symposium(demo):
     symposium = SymposiumPage.objects.get(slug="toa-dam-xay-dung-chinh-don-dang-2022")
     # After the event one more unit is ticked as having presented its paper.
-    Invitation.objects.filter(symposium=symposium, unit__name="Thị ủy An Khê").update(presented=True)
+    Invitation.objects.filter(symposium=symposium, unit__name="Thị ủy An Khê").update(
+        presented=True
+    )
     return symposium
 
 
@@ -113,9 +115,7 @@ def test_the_document_carries_the_same_numbers(symposium):
 def test_a_plan_without_number_budget_or_missing_units(home_page):
     plan = make_plan(home_page)
     unit = Unit.objects.create(name="Huyện ủy Kbang", category="huyen_uy")
-    Invitation.objects.create(
-        symposium=plan, unit=unit, expectation=Invitation.Expectation.ATTEND
-    )
+    Invitation.objects.create(symposium=plan, unit=unit, expectation=Invitation.Expectation.ATTEND)
     data = printing.report_data(plan)
     assert [(row.label, row.values()) for row in data.rows] == [
         ("Huyện ủy, thị ủy, thành ủy", [1, 0, 0, 0, 0, 0, 0])

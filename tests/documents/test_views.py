@@ -86,7 +86,9 @@ def test_no_pdf_without_libreoffice(symposium, admin_client, estimate_only):
     assert not BookletExport.objects.exists()
 
 
-def test_a_large_booklet_is_built_in_the_background(symposium, admin_client, settings, estimate_only):
+def test_a_large_booklet_is_built_in_the_background(
+    symposium, admin_client, settings, estimate_only
+):
     settings.SYMPOSIUM_BOOKLET_BACKGROUND_AFTER = 2
     response = admin_client.get(f"/admin/symposium/{symposium.pk}/booklet/")
     export = BookletExport.objects.get()
@@ -97,7 +99,7 @@ def test_a_large_booklet_is_built_in_the_background(symposium, admin_client, set
     assert (export.status, export.papers_done, export.papers_total) == ("done", 5, 5)
     page = admin_client.get(response["Location"]).content.decode()
     assert "Sẵn sàng" in page
-    assert "http-equiv=\"refresh\"" not in page
+    assert 'http-equiv="refresh"' not in page
     assert f'href="/admin/symposium/booklets/{export.pk}/docx/"' in page
     download = admin_client.get(f"/admin/symposium/booklets/{export.pk}/docx/")
     assert headings(open_docx(_body(download)))

@@ -82,8 +82,18 @@ def raw_zip(entries: list[RawEntry], *, shared_data: bool = False) -> bytes:
             continue
         offsets.append(len(out))
         out += struct.pack(
-            "<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0x800, entry.method, 0, 0x21,
-            entry.crc, len(entry.payload), entry.size, len(name), 0,
+            "<4sHHHHHIIIHH",
+            b"PK\x03\x04",
+            20,
+            0x800,
+            entry.method,
+            0,
+            0x21,
+            entry.crc,
+            len(entry.payload),
+            entry.size,
+            len(name),
+            0,
         )
         out += name + entry.payload
     directory = bytearray()
@@ -91,14 +101,36 @@ def raw_zip(entries: list[RawEntry], *, shared_data: bool = False) -> bytes:
         name = entry.name.encode("utf-8")
         payload = entries[0].payload if shared_data else entry.payload
         directory += struct.pack(
-            "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0x800, entry.method, 0, 0x21,
-            entry.crc, len(payload), entry.size, len(name), 0, 0, 0, 0, 0,
+            "<4sHHHHHHIIIHHHHHII",
+            b"PK\x01\x02",
+            20,
+            20,
+            0x800,
+            entry.method,
+            0,
+            0x21,
+            entry.crc,
+            len(payload),
+            entry.size,
+            len(name),
+            0,
+            0,
+            0,
+            0,
+            0,
             offset if entry.offset is None else entry.offset,
         )
         directory += name
     end = struct.pack(
-        "<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(entries), len(entries),
-        len(directory), len(out), 0,
+        "<4sHHHHIIH",
+        b"PK\x05\x06",
+        0,
+        0,
+        len(entries),
+        len(entries),
+        len(directory),
+        len(out),
+        0,
     )
     return bytes(out + directory + end)
 
@@ -120,10 +152,12 @@ def deflated_zeros(size: int) -> bytes:
 def zip_bomb(*, declared: int) -> bytes:
     """A .docx-looking zip whose document.xml inflates to 1 GiB, declaring `declared` bytes."""
     payload = deflated_zeros(GIB)
-    return raw_zip([
-        RawEntry("[Content_Types].xml", b"<Types/>", 8, zlib.crc32(b"<Types/>"), 0),
-        RawEntry("word/document.xml", payload, declared),
-    ])
+    return raw_zip(
+        [
+            RawEntry("[Content_Types].xml", b"<Types/>", 8, zlib.crc32(b"<Types/>"), 0),
+            RawEntry("word/document.xml", payload, declared),
+        ]
+    )
 
 
 def ole2_file(*stream_names: str) -> bytes:
@@ -152,8 +186,29 @@ def emf_bytes(width: int = 100, height: int = 50) -> bytes:
     """A minimal Enhanced Metafile (what Word stores for pasted Office drawings): header and EOF."""
     header = struct.pack(
         "<II4i4iIIIIHHIIIiiii",
-        1, 88, 0, 0, width - 1, height - 1, 0, 0, width * 26, height * 26,
-        0x464D4520, 0x10000, 88 + 20, 2, 1, 0, 0, 0, 0, 1920, 1080, 508, 286,
+        1,
+        88,
+        0,
+        0,
+        width - 1,
+        height - 1,
+        0,
+        0,
+        width * 26,
+        height * 26,
+        0x464D4520,
+        0x10000,
+        88 + 20,
+        2,
+        1,
+        0,
+        0,
+        0,
+        0,
+        1920,
+        1080,
+        508,
+        286,
     )
     return header + struct.pack("<IIIII", 14, 20, 0, 16, 20)
 

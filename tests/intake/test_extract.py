@@ -84,7 +84,9 @@ def add_list_definition(document, *formats: str) -> int:
     )
     numbering.find(qn("w:num")).addprevious(abstract)
     num_id = 900 + len(numbering.findall(qn("w:num")))
-    append_xml(numbering, f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+    append_xml(
+        numbering, f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+    )
     return num_id
 
 
@@ -245,7 +247,9 @@ def test_runs_merged_escaped_and_formatted():
 def test_links_keep_only_web_and_mail_addresses():
     document = docx.Document()
     p = document.add_paragraph("Xem ")
-    add_hyperlink(p, "https://baogialai.com.vn/tin?id=1&x=2", "báo Gia Lai", "<w:u w:val='single'/>")
+    add_hyperlink(
+        p, "https://baogialai.com.vn/tin?id=1&x=2", "báo Gia Lai", "<w:u w:val='single'/>"
+    )
     p.add_run(", ")
     add_hyperlink(p, "javascript:alert(document.cookie)", "đây", "<w:b/>")
     p.add_run(", ")
@@ -297,7 +301,10 @@ def test_lists_by_style_and_by_numbering():
     paper = extract(document)
 
     assert paper.blocks == [
-        {"type": "list", "value": {"ordered": False, "items": ["<b>Nhiệm vụ:</b>", "tuyên truyền"]}},
+        {
+            "type": "list",
+            "value": {"ordered": False, "items": ["<b>Nhiệm vụ:</b>", "tuyên truyền"]},
+        },
         paragraph("Giải pháp:"),
         {"type": "list", "value": {"ordered": True, "items": ["đổi mới", "kiểm tra"]}},
         {"type": "list", "value": {"ordered": True, "items": ["Một", "chi tiết", "Hai"]}},
@@ -393,8 +400,14 @@ def test_images_with_alt_text_and_caption():
 
     assert paper.blocks == [
         paragraph("Hình ảnh hội nghị:"),
-        {"type": "image", "value": {"image": 0, "alt": "Quang cảnh tọa đàm",
-                                    "caption": "Hình 1. Quang cảnh tọa đàm"}},
+        {
+            "type": "image",
+            "value": {
+                "image": 0,
+                "alt": "Quang cảnh tọa đàm",
+                "caption": "Hình 1. Quang cảnh tọa đàm",
+            },
+        },
         paragraph("Trước ảnh"),
         {"type": "image", "value": {"image": 0, "alt": "", "caption": ""}},
         paragraph("sau ảnh."),
@@ -402,13 +415,9 @@ def test_images_with_alt_text_and_caption():
     ]
     assert paper.images == [
         ExtractedImage(png, "image1.png", "image/png", "Quang cảnh tọa đàm", 40, 30),
-        ExtractedImage(
-            hostile.image_bytes("JPEG", 8, 6), "image2.jpg", "image/jpeg", "", 8, 6
-        ),
+        ExtractedImage(hostile.image_bytes("JPEG", 8, 6), "image2.jpg", "image/jpeg", "", 8, 6),
     ]
-    assert paper.warnings == [
-        "1 image in a format web pages cannot show (TIFF) was not carried."
-    ]
+    assert paper.warnings == ["1 image in a format web pages cannot show (TIFF) was not carried."]
 
 
 def test_emf_drawing_is_named_not_carried():
@@ -422,7 +431,10 @@ def test_emf_drawing_is_named_not_carried():
     data = hostile.rezip(
         hostile.with_content_type(data, '<Default Extension="emf" ContentType="image/x-emf"/>'),
         drop=["word/media/image1.png"],
-        replace={"word/media/image1.emf": hostile.emf_bytes(), "word/_rels/document.xml.rels": rels},
+        replace={
+            "word/media/image1.emf": hostile.emf_bytes(),
+            "word/_rels/document.xml.rels": rels,
+        },
     )
     package = open_package(data, max_bytes=20 * 2**20)
     assert package.images["word/media/image1.emf"].format == "WMF"  # Pillow's name for both
@@ -443,10 +455,13 @@ def test_quotes_with_and_without_attribution():
     paper = extract(document)
 
     assert paper.blocks == [
-        {"type": "quote", "value": {
-            "text": "Học tập và làm theo tư tưởng, đạo đức, phong cách.",
-            "attribution": "Chủ tịch Hồ Chí Minh",
-        }},
+        {
+            "type": "quote",
+            "value": {
+                "text": "Học tập và làm theo tư tưởng, đạo đức, phong cách.",
+                "attribution": "Chủ tịch Hồ Chí Minh",
+            },
+        },
         {"type": "quote", "value": {"text": "Dân là gốc.", "attribution": ""}},
     ]
 
@@ -492,12 +507,17 @@ def test_everything_not_carried_is_named_in_warnings():
     equation = document.add_paragraph("Công thức: ")
     append_xml(equation._p, "<m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath>")
     append_xml(document.add_paragraph("Biểu đồ:")._p, graphic(CHART_URI) + graphic(SMARTART_URI))
-    append_xml(document.add_paragraph("Đối tượng:")._p, '<w:r><w:object><o:OLEObject/></w:object></w:r>')
+    append_xml(
+        document.add_paragraph("Đối tượng:")._p, "<w:r><w:object><o:OLEObject/></w:object></w:r>"
+    )
     fields = document.add_paragraph("Trang ")
     append_xml(fields._p, field_xml("PAGE", "3"))
     append_xml(fields._p, run_xml(", kính gửi "))
     append_xml(fields._p, field_xml('MERGEFIELD "DonVi"', "«DonVi»"))
-    append_xml(document.add_paragraph("Ký hiệu ")._p, '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>')
+    append_xml(
+        document.add_paragraph("Ký hiệu ")._p,
+        '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>',
+    )
 
     paper = extract(document)
 
@@ -537,15 +557,17 @@ def test_table_of_contents_is_left_out():
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run_xml("I. Thực trạng\t1"),
     )
     append_xml(document.add_paragraph()._p, run_xml("II. Giải pháp\t3"))
-    append_xml(
-        document.add_paragraph()._p, '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    )
+    append_xml(document.add_paragraph()._p, '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
     document.add_heading("I. Thực trạng", 1)
     document.add_paragraph("Nội dung.")
 
     paper = extract(document)
 
-    assert paper.blocks == [paragraph("Mục lục"), heading("I. Thực trạng", 2), paragraph("Nội dung.")]
+    assert paper.blocks == [
+        paragraph("Mục lục"),
+        heading("I. Thực trạng", 2),
+        paragraph("Nội dung."),
+    ]
     assert paper.warnings == ["The table of contents was left out; the page builds its own."]
 
 
@@ -642,7 +664,10 @@ def test_typical_seven_page_paper_opens_and_extracts_quickly():
     elapsed = time.perf_counter() - started
     assert paper.title == "Nâng cao chất lượng sinh hoạt chi bộ gắn với Kết luận 21-KL/TW"
     assert [block["type"] for block in paper.blocks[:4]] == [
-        "heading", "heading", "paragraph", "paragraph"
+        "heading",
+        "heading",
+        "paragraph",
+        "paragraph",
     ]
     assert 2800 < paper.words < 3600
     assert elapsed < 1

@@ -192,7 +192,9 @@ def test_external_entity_in_utf16_is_seen():
 
 
 def test_billion_laughs_in_content_types():
-    data = hostile.rezip(hostile.docx_bytes(), replace={"[Content_Types].xml": hostile.BILLION_LAUGHS})
+    data = hostile.rezip(
+        hostile.docx_bytes(), replace={"[Content_Types].xml": hostile.BILLION_LAUGHS}
+    )
     started = time.perf_counter()
     assert refused(data).code == "xml_entities"
     assert time.perf_counter() - started < 1

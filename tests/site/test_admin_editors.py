@@ -30,8 +30,15 @@ def test_add_view_opens(admin_client, demo, model, parent_model):
 def test_plan_editor_has_its_tabs_and_fields(admin_client, demo):
     page = SymposiumPage.objects.get()
     html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-    for name in ("plan_number", "submission_deadline", "page_limit", "receiving_department",
-                 "legal_bases-TOTAL_FORMS", "assignments-TOTAL_FORMS", "programme_items-TOTAL_FORMS"):
+    for name in (
+        "plan_number",
+        "submission_deadline",
+        "page_limit",
+        "receiving_department",
+        "legal_bases-TOTAL_FORMS",
+        "assignments-TOTAL_FORMS",
+        "programme_items-TOTAL_FORMS",
+    ):
         assert f'name="{name}"' in html
 
 

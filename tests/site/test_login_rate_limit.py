@@ -22,9 +22,7 @@ def editor(django_user_model):
 
 
 def attempt(client, username, password, address="203.0.113.7"):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 @pytest.mark.django_db
@@ -45,9 +43,7 @@ def test_eleventh_failure_is_refused_in_vietnamese_even_with_the_right_password(
     assert response.status_code == 429
     assert response["Retry-After"] == "900"
     text = response.content.decode()
-    assert (
-        "Đăng nhập sai quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại." in text
-    ), text
+    assert "Đăng nhập sai quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại." in text, text
     assert "_auth_user_id" not in client.session
 
 

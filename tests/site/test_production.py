@@ -21,9 +21,19 @@ ROOT = Path(__file__).resolve().parents[2]
 SECRET = "a-long-random-production-secret-for-the-deploy-check-0123456789"
 # Variables that would change what the subprocess sees.
 CLEARED = {
-    "SECRET_KEY", "DEBUG", "HTTPS", "DATABASE_URL", "REDIS_URL", "FRONTEND_CACHE_URL",
-    "FRONTEND_CACHE_BACKEND", "CLOUDFLARE_ZONE_ID", "AWS_STORAGE_BUCKET_NAME", "S3_BUCKET",
-    "TASKS_BACKEND", "SECURE_HSTS_PRELOAD", "BEHIND_PROXY",
+    "SECRET_KEY",
+    "DEBUG",
+    "HTTPS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "FRONTEND_CACHE_URL",
+    "FRONTEND_CACHE_BACKEND",
+    "CLOUDFLARE_ZONE_ID",
+    "AWS_STORAGE_BUCKET_NAME",
+    "S3_BUCKET",
+    "TASKS_BACKEND",
+    "SECURE_HSTS_PRELOAD",
+    "BEHIND_PROXY",
 }
 
 
@@ -31,7 +41,11 @@ def run_production(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in CLEARED}
     environment.update(DJANGO_SETTINGS_MODULE="newsroom.settings.production", **env)
     return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True,
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
 
@@ -46,8 +60,13 @@ def test_check_deploy_is_clean_with_production_settings_and_a_secret():
 
 def test_check_deploy_is_clean_with_hsts_preload_chosen():
     result = run_production(
-        "manage.py", "check", "--deploy", "--fail-level", "WARNING",
-        SECRET_KEY=SECRET, SECURE_HSTS_PRELOAD="1",
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=SECRET,
+        SECURE_HSTS_PRELOAD="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
@@ -148,8 +167,11 @@ def test_cache_is_redis_only_when_a_url_is_given():
 def test_frontend_cache_kinds():
     assert frontend_cache_settings({}) is None
     assert frontend_cache_settings(
-        {"CLOUDFLARE_ZONE_ID": "zone", "CLOUDFLARE_API_TOKEN": "tok",
-         "FRONTEND_CACHE_HOSTNAMES": "baogialai.example, www.baogialai.example"}
+        {
+            "CLOUDFLARE_ZONE_ID": "zone",
+            "CLOUDFLARE_API_TOKEN": "tok",
+            "FRONTEND_CACHE_HOSTNAMES": "baogialai.example, www.baogialai.example",
+        }
     ) == {
         "default": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",

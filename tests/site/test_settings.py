@@ -13,7 +13,11 @@ def run_manage(*args, **env):
     environment.update(DJANGO_SETTINGS_MODULE="newsroom.settings.production", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -14,7 +14,9 @@ def png_bytes(size=(120, 80), colour=(161, 22, 28)):
     return buffer.getvalue()
 
 
-def simple_paper(title="Nâng cao chất lượng sinh hoạt chi bộ", paragraphs=3, pages=1, picture=False):
+def simple_paper(
+    title="Nâng cao chất lượng sinh hoạt chi bộ", paragraphs=3, pages=1, picture=False
+):
     """A paper with a title, a heading, paragraphs and `pages` pages (explicit breaks)."""
     document = docx.Document()
     style = document.styles["Normal"]

@@ -16,13 +16,29 @@ from .docx_builders import simple_paper
 from .factories import make_plan
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYS = ["file", "ok", "pages", "page_count_method", "words", "title", "over_limit", "errors", "warnings"]
+KEYS = [
+    "file",
+    "ok",
+    "pages",
+    "page_count_method",
+    "words",
+    "title",
+    "over_limit",
+    "errors",
+    "warnings",
+]
 
 
 def manage(*args):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings.test"}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -38,14 +54,22 @@ def papers(tmp_path):
 
 def test_check_papers_json_in_the_order_given(papers):
     good, long, bad = papers
-    result = manage("check_papers", str(good), str(long), str(bad), "--json", "--method", "estimate")
+    result = manage(
+        "check_papers", str(good), str(long), str(bad), "--json", "--method", "estimate"
+    )
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     assert [list(item) for item in report] == [KEYS, KEYS, KEYS]
     assert [item["file"] for item in report] == [str(good), str(long), str(bad)]
     assert report[0] | {"words": None} == {
-        "file": str(good), "ok": True, "pages": 1, "page_count_method": "estimate", "words": None,
-        "title": "Nâng cao chất lượng sinh hoạt chi bộ", "over_limit": False, "errors": [],
+        "file": str(good),
+        "ok": True,
+        "pages": 1,
+        "page_count_method": "estimate",
+        "words": None,
+        "title": "Nâng cao chất lượng sinh hoạt chi bộ",
+        "over_limit": False,
+        "errors": [],
         "warnings": [],
     }
     assert report[0]["words"] > 40
@@ -57,7 +81,10 @@ def test_check_papers_json_in_the_order_given(papers):
 def test_check_papers_exit_codes(papers):
     good, long, _bad = papers
     assert manage("check_papers", str(good), "--method", "estimate").returncode == 0
-    assert manage("check_papers", str(long), "--max-pages", "9", "--method", "estimate").returncode == 0
+    assert (
+        manage("check_papers", str(long), "--max-pages", "9", "--method", "estimate").returncode
+        == 0
+    )
     assert manage("check_papers", str(long), "--method", "estimate").returncode == 1
     assert manage("check_papers", str(good), "--method", "guess").returncode == 2
     assert manage("check_papers").returncode == 2
@@ -76,10 +103,23 @@ def test_receive_paper_command(home_page, tmp_path, capsys):
     Unit.objects.create(name="Thị ủy An Khê", short_name="TU An Khê", category="huyen_uy")
     path = tmp_path / "an-khe.docx"
     path.write_bytes(simple_paper())
-    call_command("receive_paper", plan.slug, str(path), "--unit", "TU An Khê",
-                 "--presenter", "Trần Văn Bình", "--method", "estimate")
+    call_command(
+        "receive_paper",
+        plan.slug,
+        str(path),
+        "--unit",
+        "TU An Khê",
+        "--presenter",
+        "Trần Văn Bình",
+        "--method",
+        "estimate",
+    )
     paper = PaperPage.objects.get()
-    assert (paper.unit.name, paper.presenter_name, paper.live) == ("Thị ủy An Khê", "Trần Văn Bình", False)
+    assert (paper.unit.name, paper.presenter_name, paper.live) == (
+        "Thị ủy An Khê",
+        "Trần Văn Bình",
+        False,
+    )
     out = capsys.readouterr().out
     assert f"(id {paper.pk})" in out
     with pytest.raises(CommandError):

@@ -25,13 +25,19 @@ def fact(html, css_class):
 def plan(home_page):
     page = make_plan(home_page, venue="Hội trường 19-8")
     page.assignments = [
-        SymposiumAssignment(sort_order=0, unit_name="Ban Tuyên giáo Tỉnh ủy", role="lead", tasks="Chủ trì"),
-        SymposiumAssignment(sort_order=1, unit_name="Văn phòng Tỉnh ủy", role="budget", tasks="Bố trí kinh phí"),
+        SymposiumAssignment(
+            sort_order=0, unit_name="Ban Tuyên giáo Tỉnh ủy", role="lead", tasks="Chủ trì"
+        ),
+        SymposiumAssignment(
+            sort_order=1, unit_name="Văn phòng Tỉnh ủy", role="budget", tasks="Bố trí kinh phí"
+        ),
     ]
     page.programme_items = [
         ProgrammeItem(
             sort_order=0,
-            starts_at=datetime.time(8, 0), ends_at=datetime.time(8, 30), title="Báo cáo đề dẫn"
+            starts_at=datetime.time(8, 0),
+            ends_at=datetime.time(8, 30),
+            title="Báo cáo đề dẫn",
         ),
         ProgrammeItem(sort_order=1, title="Tham luận", speaker="Huyện ủy Chư Păh"),
     ]

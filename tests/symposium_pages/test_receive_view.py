@@ -38,8 +38,14 @@ def test_header_button_on_the_symposium(admin_client, plan):
 
 
 def test_upload_preview_confirm(admin_client, plan, invitation):
-    response = upload(admin_client, plan, simple_paper(), invitation=invitation.pk,
-                      presenter_name="Phạm Minh Tuấn", presenter_position="Phó Bí thư")
+    response = upload(
+        admin_client,
+        plan,
+        simple_paper(),
+        invitation=invitation.pk,
+        presenter_name="Phạm Minh Tuấn",
+        presenter_position="Phó Bí thư",
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert '<dd class="intake-title">Nâng cao chất lượng sinh hoạt chi bộ</dd>' in html
@@ -49,7 +55,11 @@ def test_upload_preview_confirm(admin_client, plan, invitation):
     paper = PaperPage.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/admin/pages/{paper.pk}/edit/"
-    assert (paper.live, paper.invitation, paper.presenter_name) == (False, invitation, "Phạm Minh Tuấn")
+    assert (paper.live, paper.invitation, paper.presenter_name) == (
+        False,
+        invitation,
+        "Phạm Minh Tuấn",
+    )
 
 
 def test_a_refused_upload_shows_why_and_stores_nothing(admin_client, plan, invitation):

@@ -32,7 +32,9 @@ def plan(home_page):
 
 @pytest.fixture
 def unit(db):
-    return Unit.objects.create(name="Huyện ủy Chư Păh", short_name="HU Chư Păh", category="huyen_uy")
+    return Unit.objects.create(
+        name="Huyện ủy Chư Păh", short_name="HU Chư Păh", category="huyen_uy"
+    )
 
 
 @pytest.fixture
@@ -45,8 +47,12 @@ ON_TIME = timezone.make_aware(datetime.datetime(2022, 8, 15, 9, 0))
 
 def test_an_accepted_paper_becomes_a_draft_page(plan, invitation):
     receipt = receive_paper(
-        plan, data=simple_paper(picture=True), filename="Tham luan Chu Pah.docx",
-        invitation=invitation, method="estimate", received_at=ON_TIME,
+        plan,
+        data=simple_paper(picture=True),
+        filename="Tham luan Chu Pah.docx",
+        invitation=invitation,
+        method="estimate",
+        received_at=ON_TIME,
     )
     paper = PaperPage.objects.get()
     assert receipt.paper.pk == paper.pk
@@ -55,10 +61,16 @@ def test_an_accepted_paper_becomes_a_draft_page(plan, invitation):
     assert paper.get_parent().pk == plan.pk
     assert paper.title == "Nâng cao chất lượng sinh hoạt chi bộ"
     assert (paper.unit, paper.invitation, paper.presenter_name) == (
-        invitation.unit, invitation, "Lê Thị Hoa",
+        invitation.unit,
+        invitation,
+        "Lê Thị Hoa",
     )
     assert [block.block_type for block in paper.body] == [
-        "heading", "paragraph", "paragraph", "paragraph", "image",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "image",
     ]
     assert "<b>nêu gương</b>" in paper.body[1].value.source
     assert paper.body[4].value["image"].collection.name == "Ảnh trong tham luận"
@@ -71,10 +83,22 @@ def test_an_accepted_paper_becomes_a_draft_page(plan, invitation):
 
 
 def test_a_second_upload_is_a_new_revision_and_keeps_the_first_original(plan, invitation):
-    first = receive_paper(plan, data=simple_paper(), filename="v1.docx",
-                          invitation=invitation, method="estimate", received_at=ON_TIME)
-    second = receive_paper(plan, data=simple_paper(title="Bản sửa lần hai"), filename="v2.docx",
-                           invitation=invitation, method="estimate", received_at=ON_TIME)
+    first = receive_paper(
+        plan,
+        data=simple_paper(),
+        filename="v1.docx",
+        invitation=invitation,
+        method="estimate",
+        received_at=ON_TIME,
+    )
+    second = receive_paper(
+        plan,
+        data=simple_paper(title="Bản sửa lần hai"),
+        filename="v2.docx",
+        invitation=invitation,
+        method="estimate",
+        received_at=ON_TIME,
+    )
     assert second.paper.pk == first.paper.pk
     assert second.created_paper is False
     assert PaperPage.objects.count() == 1
@@ -88,8 +112,14 @@ def test_a_second_upload_is_a_new_revision_and_keeps_the_first_original(plan, in
 
 
 def test_a_unit_not_yet_invited_is_added_with_a_warning(plan, unit):
-    receipt = receive_paper(plan, data=simple_paper(), filename="x.docx", unit=unit,
-                            method="estimate", received_at=ON_TIME)
+    receipt = receive_paper(
+        plan,
+        data=simple_paper(),
+        filename="x.docx",
+        unit=unit,
+        method="estimate",
+        received_at=ON_TIME,
+    )
     assert receipt.created_invitation is True
     assert Invitation.objects.get().unit == unit
     assert receipt.warnings[0] == (
@@ -105,14 +135,24 @@ def test_a_refused_file_stores_nothing(plan, unit, data):
         receive_paper(plan, data=data, filename="bad.docx", unit=unit, method="estimate")
     assert caught.value.result.errors
     assert Page.objects.count() == pages_before
-    assert (Invitation.objects.count(), Document.objects.count(), Image.objects.count()) == (0, 0, 0)
+    assert (Invitation.objects.count(), Document.objects.count(), Image.objects.count()) == (
+        0,
+        0,
+        0,
+    )
     assert files_under("documents") + files_under("original_images") == files_before
 
 
 def test_a_late_paper_is_flagged_late(plan, invitation):
     late = timezone.make_aware(datetime.datetime(2022, 8, 19, 10, 0))
-    receipt = receive_paper(plan, data=simple_paper(), filename="x.docx", invitation=invitation,
-                            method="estimate", received_at=late)
+    receipt = receive_paper(
+        plan,
+        data=simple_paper(),
+        filename="x.docx",
+        invitation=invitation,
+        method="estimate",
+        received_at=late,
+    )
     assert receipt.paper.is_late is True
     assert invitation.status == Invitation.Status.LATE
     assert receipt.warnings == ["Nhận ngày 19/08/2022, sau hạn gửi (trước ngày 19/08/2022)."]
@@ -120,8 +160,14 @@ def test_a_late_paper_is_flagged_late(plan, invitation):
 
 def test_an_overlong_paper_is_received_and_flagged(home_page, unit):
     plan = make_plan(home_page, slug="gioi-han-2", page_limit=2)
-    receipt = receive_paper(plan, data=simple_paper(pages=3), filename="dai.docx", unit=unit,
-                            method="estimate", received_at=ON_TIME)
+    receipt = receive_paper(
+        plan,
+        data=simple_paper(pages=3),
+        filename="dai.docx",
+        unit=unit,
+        method="estimate",
+        received_at=ON_TIME,
+    )
     assert receipt.paper.pages == 3
     assert receipt.paper.is_over_limit is True
     assert receipt.invitation.status == Invitation.Status.OVER_LIMIT
@@ -142,7 +188,13 @@ def test_the_units_letterhead_line_is_not_repeated_in_the_body(plan, invitation)
     document.add_paragraph("Chi bộ sinh hoạt đều đặn hằng tháng.")
     buffer = io.BytesIO()
     document.save(buffer)
-    receipt = receive_paper(plan, data=buffer.getvalue(), filename="x.docx", invitation=invitation,
-                            method="estimate", received_at=ON_TIME)
+    receipt = receive_paper(
+        plan,
+        data=buffer.getvalue(),
+        filename="x.docx",
+        invitation=invitation,
+        method="estimate",
+        received_at=ON_TIME,
+    )
     assert receipt.paper.title == "Tham luận về sinh hoạt chi bộ"
     assert [block.block_type for block in receipt.paper.body] == ["paragraph"]

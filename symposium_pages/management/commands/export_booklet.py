@@ -34,7 +34,9 @@ class Command(BaseCommand):
             "--method",
             choices=METHODS,
             default="auto",
-            help=_("how the contents' page numbers are found (default: LibreOffice when installed)"),
+            help=_(
+                "how the contents' page numbers are found (default: LibreOffice when installed)"
+            ),
         )
 
     def handle(self, *args, symposium, output, draft, pdf, method, **options):
@@ -43,11 +45,14 @@ class Command(BaseCommand):
         if path.suffix.lower() != ".docx":
             raise CommandError(_("The output file must end in .docx: %(name)s") % {"name": output})
         if pdf and method == "estimate":
-            raise CommandError(_("A PDF needs LibreOffice; --pdf cannot go with --method estimate."))
+            raise CommandError(
+                _("A PDF needs LibreOffice; --pdf cannot go with --method estimate.")
+            )
         result = build_booklet(plan.specific, draft=draft, use_libreoffice=method != "estimate")
         if method == "libreoffice" and result.method != "libreoffice":
             raise CommandError(
-                _("LibreOffice could not lay out the booklet: %(detail)s") % {"detail": result.detail}
+                _("LibreOffice could not lay out the booklet: %(detail)s")
+                % {"detail": result.detail}
             )
         try:
             path.write_bytes(result.docx)
