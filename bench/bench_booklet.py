@@ -109,7 +109,9 @@ def main():
     for row in rows:
         if row["papers"] == 200:
             verdict = "under" if row["seconds"] < LIMIT_200 else "OVER"
-            print(f"200 papers by estimate: {row['seconds']:.1f} s, {verdict} the {LIMIT_200:g} s target")
+            print(
+                f"200 papers by estimate: {row['seconds']:.1f} s, {verdict} the {LIMIT_200:g} s target"
+            )
 
 
 if __name__ == "__main__":

@@ -41,7 +41,9 @@ def timed(function, runs=RUNS):
 
 def main():
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'pages':>5} {'paragraphs':>10} {'check (s)':>10} {'per page (ms)':>14} {'peak alloc (MB)':>16}")
+    print(
+        f"{'pages':>5} {'paragraphs':>10} {'check (s)':>10} {'per page (ms)':>14} {'peak alloc (MB)':>16}"
+    )
     for paragraphs in LENGTHS:
         data = build_paper(PaperSpec(seed=paragraphs, paragraphs=paragraphs, tables=1, bullets=4))
         seconds, result = timed(lambda data=data: check_paper(data, "x.docx", method="estimate"))
@@ -50,14 +52,20 @@ def main():
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
         per_page = seconds / result.pages * 1000
-        print(f"{result.pages:>5} {paragraphs:>10} {seconds:>10.3f} {per_page:>14.1f} {peak:>16.1f}")
+        print(
+            f"{result.pages:>5} {paragraphs:>10} {seconds:>10.3f} {per_page:>14.1f} {peak:>16.1f}"
+        )
     bomb = zip_bomb(declared=1 << 30)
     seconds, result = timed(lambda: check_paper(bomb, "bomb.docx", method="estimate"), runs=20)
     print()
-    print(f"1 GiB zip bomb ({len(bomb) / 1e6:.1f} MB on disk): refused in {seconds * 1000:.2f} ms "
-          f"({result.error_codes[0] if result.error_codes else 'NOT REFUSED'})")
+    print(
+        f"1 GiB zip bomb ({len(bomb) / 1e6:.1f} MB on disk): refused in {seconds * 1000:.2f} ms "
+        f"({result.error_codes[0] if result.error_codes else 'NOT REFUSED'})"
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS of this process: {rss:.0f} MB ({baseline:.0f} MB after loading Django and Wagtail)")
+    print(
+        f"peak RSS of this process: {rss:.0f} MB ({baseline:.0f} MB after loading Django and Wagtail)"
+    )
 
 
 if __name__ == "__main__":

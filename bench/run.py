@@ -79,7 +79,9 @@ def ensure_wrk():
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run(
             ["apt-get", "install", "-y", "-q", "--no-install-recommends", "wrk"],
-            env=env, capture_output=True, check=False,
+            env=env,
+            capture_output=True,
+            check=False,
         )
     return shutil.which("wrk")
 
@@ -87,7 +89,10 @@ def ensure_wrk():
 def load_with_wrk(wrk, url, seconds, connections):
     result = subprocess.run(
         [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency", url],
-        capture_output=True, text=True, timeout=seconds + 60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
     )
     out = result.stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -163,7 +168,11 @@ for paragraphs in (25, 90):
 print(json.dumps(rows))
 """
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")])},
     )
     if result.returncode != 0:
@@ -177,7 +186,10 @@ def booklet_row(papers=50):
         return None, "not yet available (bench/bench_booklet.py is not in this tree)"
     result = subprocess.run(
         [sys.executable, str(script), "--one", str(papers)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["?"])[-1]
@@ -201,9 +213,15 @@ def main():
     try:
         facts = json.loads(
             subprocess.run(
-                [sys.executable, "-c", PAGES], cwd=ROOT, env=site.env, capture_output=True,
-                text=True, check=True,
-            ).stdout.strip().splitlines()[-1]
+                [sys.executable, "-c", PAGES],
+                cwd=ROOT,
+                env=site.env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
         )
         wrk = ensure_wrk()
         tool = "wrk -t2" if wrk else "Python threads (wrk not installed)"
@@ -212,7 +230,9 @@ def main():
         redis_url = redis.enter_context(redis_server(workdir, install=True))
         if redis_url:
             site.extra_env["REDIS_URL"] = redis_url
-        cache = "Redis cache (page cache on)" if redis_url else "local-memory cache (page cache off)"
+        cache = (
+            "Redis cache (page cache on)" if redis_url else "local-memory cache (page cache off)"
+        )
         with redis, Gunicorn(site, workers=2, threads=4) as server:
             home = requests.get(f"{server.url}/", timeout=30).text
             static = re.search(r'href="(/static/[^"]+\.css)"', home).group(1)
@@ -224,10 +244,15 @@ def main():
             ]
             queries = json.loads(
                 subprocess.run(
-                    [sys.executable, "-c", QUERIES], cwd=ROOT, capture_output=True, text=True,
+                    [sys.executable, "-c", QUERIES],
+                    cwd=ROOT,
+                    capture_output=True,
+                    text=True,
                     check=True,
                     env={**site.env, "URLS": json.dumps([path for _, path in targets[:3]])},
-                ).stdout.strip().splitlines()[-1]
+                )
+                .stdout.strip()
+                .splitlines()[-1]
             )
             for name, path in targets:
                 url = f"{server.url}{path}"
@@ -259,10 +284,7 @@ def main():
     for name, _path, m in rows:
         queries = "" if m["queries"] is None else m["queries"]
         p50 = "" if m["p50_ms"] is None else f"{m['p50_ms']:.1f}"
-        print(
-            f"{name:<24} {m['rate']:>10.0f} {p50:>9} {queries!s:>8} "
-            f"{m['bad'] + m['errors']:>8}"
-        )
+        print(f"{name:<24} {m['rate']:>10.0f} {p50:>9} {queries!s:>8} {m['bad'] + m['errors']:>8}")
     rates = {name: m["rate"] for name, _path, m in rows}
     ratio = rates["plan page"] / rates["home page"]
     verdict = "meets" if ratio >= 0.9 else "MISSES"

@@ -29,10 +29,24 @@ GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 # Variables of the caller's environment that must not leak into the throwaway site.
 CLEARED = {
-    "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "MEDIA_ROOT", "STATIC_ROOT", "SECRET_KEY",
-    "DEBUG", "HTTPS", "REDIS_URL", "FRONTEND_CACHE_URL", "FRONTEND_CACHE_BACKEND",
-    "CLOUDFLARE_ZONE_ID", "AWS_STORAGE_BUCKET_NAME", "S3_BUCKET", "TASKS_BACKEND",
-    "ALLOWED_HOSTS", "BEHIND_PROXY", "WEB_CONCURRENCY", "LOG_LEVEL",
+    "DJANGO_SETTINGS_MODULE",
+    "DATABASE_URL",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "SECRET_KEY",
+    "DEBUG",
+    "HTTPS",
+    "REDIS_URL",
+    "FRONTEND_CACHE_URL",
+    "FRONTEND_CACHE_BACKEND",
+    "CLOUDFLARE_ZONE_ID",
+    "AWS_STORAGE_BUCKET_NAME",
+    "S3_BUCKET",
+    "TASKS_BACKEND",
+    "ALLOWED_HOSTS",
+    "BEHIND_PROXY",
+    "WEB_CONCURRENCY",
+    "LOG_LEVEL",
 }
 
 
@@ -128,7 +142,12 @@ class Site:
     def manage(self, *args, check=True, timeout=600, **kwargs):
         result = subprocess.run(
             [PYTHON, str(ROOT / "manage.py"), *args],
-            cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=timeout, **kwargs,
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            **kwargs,
         )
         if check and result.returncode != 0:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
@@ -154,9 +173,7 @@ def migrated_site(workdir, server_url=None):
     """An empty, migrated site with collected static files."""
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    site = Site(
-        workdir, Database.new(workdir, server_url), workdir / "media", workdir / "static"
-    )
+    site = Site(workdir, Database.new(workdir, server_url), workdir / "media", workdir / "static")
     site.media_root.mkdir(exist_ok=True)
     site.manage("migrate", "--noinput", "-v0")
     site.manage("collectstatic", "--noinput", "-v0")
@@ -191,12 +208,25 @@ class Gunicorn:
         self.log_handle = open(self.log, "wb")  # noqa: SIM115
         self.process = subprocess.Popen(
             [
-                GUNICORN, "--pythonpath", str(ROOT / "site"), "--bind", f"127.0.0.1:{self.port}",
-                "--workers", str(self.workers), "--threads", str(self.threads),
-                "--timeout", str(self.timeout),
-                "--no-control-socket", *self.extra_args, "newsroom.wsgi:application",
+                GUNICORN,
+                "--pythonpath",
+                str(ROOT / "site"),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+                "--timeout",
+                str(self.timeout),
+                "--no-control-socket",
+                *self.extra_args,
+                "newsroom.wsgi:application",
             ],
-            cwd=ROOT, env=self.site.env, stdout=self.log_handle, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=self.site.env,
+            stdout=self.log_handle,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = time.monotonic() + 60
@@ -237,7 +267,8 @@ def ensure_redis(install=False):
         return found
     subprocess.run(
         ["apt-get", "install", "-y", "-q", "--no-install-recommends", "redis-server"],
-        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, capture_output=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        capture_output=True,
         check=False,
     )
     return shutil.which("redis-server")
@@ -252,9 +283,21 @@ def redis_server(workdir, install=False):
         return
     port = free_port()
     process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 20

@@ -170,7 +170,9 @@ class Invitation(models.Model):
     presented = models.BooleanField(
         _("presented at the symposium"),
         default=False,
-        help_text=_("Ticked after the event for the units whose paper was presented; the report counts them."),
+        help_text=_(
+            "Ticked after the event for the units whose paper was presented; the report counts them."
+        ),
     )
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
 

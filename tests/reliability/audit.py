@@ -93,7 +93,11 @@ def run(site):
 
     result = subprocess.run(
         [sys.executable, "-c", "from tests.reliability.audit import main; main()"],
-        cwd=ROOT, env=site.env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=site.env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-4000:])

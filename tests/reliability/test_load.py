@@ -69,7 +69,8 @@ def test_reads_and_intakes_under_load_no_5xx_and_a_consistent_database(demo_copy
                 else:
                     whose = targets[round_ % len(targets)]
                 data = simple_paper(
-                    title=f"Tham luận thử tải số {number}-{round_}", paragraphs=4 + round_ % 5,
+                    title=f"Tham luận thử tải số {number}-{round_}",
+                    paragraphs=4 + round_ % 5,
                     picture=round_ % 2 == 0,
                 )
                 started = time.monotonic()
@@ -81,8 +82,12 @@ def test_reads_and_intakes_under_load_no_5xx_and_a_consistent_database(demo_copy
                     break
                 with lock:
                     intakes.append(
-                        (whose, response.status_code, response.headers.get("Location", ""),
-                         time.monotonic() - started)
+                        (
+                            whose,
+                            response.status_code,
+                            response.headers.get("Location", ""),
+                            time.monotonic() - started,
+                        )
                     )
                 round_ += 1
             with lock:
@@ -120,7 +125,8 @@ def test_reads_and_intakes_under_load_no_5xx_and_a_consistent_database(demo_copy
     assert after["submissions"] == before["submissions"] + len(intakes)
     new_units = {whose["unit"] for whose, *_ in intakes if "unit" in whose}
     first_papers = {
-        whose["invitation"] for whose, *_ in intakes
+        whose["invitation"]
+        for whose, *_ in intakes
         if "invitation" in whose and whose["invitation"] not in facts["invitations_with_papers"]
     }
     assert after["papers"] == before["papers"] + len(new_units) + len(first_papers)

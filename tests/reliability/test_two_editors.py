@@ -45,7 +45,10 @@ def test_two_editors_saving_the_same_paper_keep_both_revisions(home_page):
     unit = Unit.objects.create(name="Huyện ủy Chư Păh", category="huyen_uy")
     invitation = Invitation.objects.create(symposium=plan, unit=unit)
     paper = receive_paper(
-        plan, data=simple_paper(), filename="tham-luan.docx", invitation=invitation,
+        plan,
+        data=simple_paper(),
+        filename="tham-luan.docx",
+        invitation=invitation,
         method="estimate",
     ).paper
     received = paper.revisions.count()

@@ -44,7 +44,11 @@ USERNAME, PASSWORD = "tai-lieu", "mat-khau-thu-nghiem"
 def site_facts(site):
     """The demo's plan, a paper, the invitations; makes the admin user the tests log in as."""
     result = subprocess.run(
-        [sys.executable, "-c", FACTS], cwd=ROOT, env=site.env, capture_output=True, text=True,
+        [sys.executable, "-c", FACTS],
+        cwd=ROOT,
+        env=site.env,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     if result.returncode != 0:
@@ -74,7 +78,8 @@ class Editor:
     def log_in(self, username=USERNAME, password=PASSWORD):
         self.request("GET", "/admin/login/")
         response = self.request(
-            "POST", "/admin/login/",
+            "POST",
+            "/admin/login/",
             data={"username": username, "password": password, "csrfmiddlewaretoken": self._csrf()},
         )
         return response
@@ -84,7 +89,8 @@ class Editor:
         path = f"/admin/symposium/{plan_id}/receive-paper/"
         self.request("GET", path)
         response = self.request(
-            "POST", path,
+            "POST",
+            path,
             data={
                 "csrfmiddlewaretoken": self._csrf(),
                 "invitation": invitation or "",
@@ -100,7 +106,8 @@ class Editor:
     def confirm(self, plan_id, token):
         path = f"/admin/symposium/{plan_id}/receive-paper/"
         return self.request(
-            "POST", path,
+            "POST",
+            path,
             data={"csrfmiddlewaretoken": self._csrf(), "token": token, "confirm": "1"},
         )
 
