@@ -7,6 +7,7 @@ loaded into a copy, and every user of it gets a copy of its own.
 """
 
 import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -152,6 +153,20 @@ class Site:
         if check and result.returncode != 0:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
         return result
+
+    def run_json(self, code, timeout=300):
+        """Runs Python `code` in this site's environment; the JSON of its last printed line."""
+        result = subprocess.run(
+            [PYTHON, "-c", code],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(result.stderr[-4000:])
+        return json.loads(result.stdout.strip().splitlines()[-1])
 
     def copy(self, workdir):
         """Another site with a copy of this one's database and media (static files shared)."""

@@ -86,19 +86,4 @@ def main():
 
 def run(site):
     """The audit of `site` (a bench.server.Site), from a subprocess with its environment."""
-    import subprocess
-    import sys
-
-    from bench.server import ROOT
-
-    result = subprocess.run(
-        [sys.executable, "-c", "from tests.reliability.audit import main; main()"],
-        cwd=ROOT,
-        env=site.env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr[-4000:])
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return site.run_json("from tests.reliability.audit import main; main()")

@@ -1,13 +1,8 @@
 """Driving the site as an editor does, over HTTP: log in, receive a paper in the admin."""
 
-import json
 import re
-import subprocess
-import sys
 
 import requests
-
-from bench.server import ROOT
 
 FACTS = """
 import json, django
@@ -43,17 +38,7 @@ USERNAME, PASSWORD = "tai-lieu", "mat-khau-thu-nghiem"
 
 def site_facts(site):
     """The demo's plan, a paper, the invitations; makes the admin user the tests log in as."""
-    result = subprocess.run(
-        [sys.executable, "-c", FACTS],
-        cwd=ROOT,
-        env=site.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr[-4000:])
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return site.run_json(FACTS, timeout=120)
 
 
 class Editor:
