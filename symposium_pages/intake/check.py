@@ -8,24 +8,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .errors import PaperRejected
 from .extract import ExtractedPaper, extract_paper
+from .methods import label as method_label
 from .package import open_package
 from .pagecount import PageCountUnavailable, count_pages
 
 METHODS = ("auto", "estimate", "libreoffice")
-
-# How the pages were counted, for people (the keys stay in the JSON and the database).
-METHOD_LABELS = {
-    "estimate": gettext_lazy("estimated from the layout"),
-    "libreoffice": gettext_lazy("counted by LibreOffice"),
-}
-
-
-def page_count_method_label(method: str) -> str:
-    return str(METHOD_LABELS.get(method, method))
 
 
 @dataclass
@@ -47,7 +37,7 @@ class CheckResult:
 
     @property
     def page_count_method_label(self) -> str:
-        return page_count_method_label(self.page_count_method)
+        return method_label(self.page_count_method)
 
     def as_json(self):
         """The object `check_papers --json` prints, as DESIGN.md fixes it."""

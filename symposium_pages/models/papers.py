@@ -1,5 +1,6 @@
 """Papers (tham luận): the keynote, the units' papers and the closing summary."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from .. import roles
 from ..blocks import PaperBodyBlock
+from ..intake import methods as page_count_methods
 from .news import NewsPageMixin
 from .units import Invitation
 
@@ -97,7 +99,15 @@ class PaperPage(RoutablePageMixin, NewsPageMixin, Page):
             [
                 FieldPanel("original"),
                 FieldPanel("publish_original"),
-                FieldRowPanel([FieldPanel("pages"), FieldPanel("page_count_method")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("pages"),
+                        FieldPanel(
+                            "page_count_method",
+                            widget=forms.Select(choices=page_count_methods.CHOICES),
+                        ),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("words"), FieldPanel("received_at")]),
             ],
             heading=_("As received"),

@@ -126,3 +126,9 @@ def test_admin_in_vietnamese(admin_client, site, settings):
         assert expected.get(name, "") in content, name
         found[name] = english_in(content, phrases)
     assert found == {name: [] for name in pages}
+    # how the pages were counted, in words rather than the stored key
+    preview = pages["preview"].content.decode()
+    assert "9 (ước tính theo bố cục trang)" in preview
+    assert '<option value="estimate" selected>ước tính theo bố cục trang</option>' in (
+        pages["paper edit"].content.decode()
+    )
