@@ -11,6 +11,8 @@ import re
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from symposium_pages.models import BudgetLine, Invitation, Unit
 from tests.symposium_pages.docx_builders import simple_paper
@@ -74,6 +76,18 @@ def test_public_pages_in_vietnamese(client, site):
         assert response.content.decode().count('lang="vi"') >= 1, url
         found[url] = english_in(response.content.decode(), phrases)
     assert found == {url: [] for url in urls}
+
+
+def test_error_pages_in_vietnamese(client, home_page):
+    phrases = english_phrases()
+    missing = client.get("/khong-co-trang-nay/")
+    assert missing.status_code == 404
+    assert "<h1>Không tìm thấy trang</h1>" in missing.content.decode()
+    assert english_in(missing.content.decode(), phrases) == []
+    with translation.override("vi"):
+        failure = render_to_string("500.html")
+    assert "<h1>Lỗi máy chủ</h1>" in failure
+    assert english_in(failure, phrases) == []
 
 
 def test_admin_in_vietnamese(admin_client, site, settings):
