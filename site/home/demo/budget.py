@@ -1,5 +1,7 @@
 """The demo's budget (dự trù kinh phí) and who presented at the event; what exists is kept."""
 
+from django.utils.translation import gettext as _
+
 from symposium_pages.models import BudgetLine, Invitation
 
 # (item, quantity, unit of measure, unit price in đồng)
@@ -26,9 +28,13 @@ def build_budget(symposium, log):
             for item, quantity, unit, price in LINES
         ]
         page.save_revision().publish()
-        log(f"+ budget: {len(LINES)} lines, {COPIES} booklets at {PRICE_PER_PAGE} đ a page")
+        log(
+            "+ "
+            + _("budget: %(lines)s lines, %(copies)s booklets at %(price)s đ a page")
+            % {"lines": len(LINES), "copies": COPIES, "price": PRICE_PER_PAGE}
+        )
     invitations = Invitation.objects.filter(symposium=symposium)
     if not invitations.filter(presented=True).exists():
         marked = invitations.filter(unit__name__in=PRESENTED).update(presented=True)
         if marked:
-            log(f"+ presented: {marked} units")
+            log("+ " + _("presented: %(count)s units") % {"count": marked})

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -64,7 +65,7 @@ def build_home(log):
                 locale=Locale.get_default(),
             ),
         )
-        log(f"+ home page: {home.title}")
+        log("+ " + _("home page: %(title)s") % {"title": home.title})
     # The default site answers every host name; give it the address the demo is served on.
     address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
@@ -80,7 +81,7 @@ def build_news(home, log):
     section = NewsIndexPage.objects.child_of(home).filter(slug=news_data.SECTION["slug"]).first()
     if section is None:
         section = _add_child(home, NewsIndexPage(show_in_menus=True, **news_data.SECTION))
-        log(f"+ news section: {section.title}")
+        log("+ " + _("news section: %(title)s") % {"title": section.title})
     articles = []
     for data in news_data.ARTICLES:
         article = NewsArticlePage.objects.child_of(section).filter(slug=data["slug"]).first()
@@ -101,7 +102,7 @@ def build_news(home, log):
             )
             article.first_published_at = article.date
             _add_child(section, article)
-            log(f"+ article: {article.title}")
+            log("+ " + _("article: %(title)s") % {"title": article.title})
         articles.append((article, data))
     return section, articles
 
@@ -131,7 +132,11 @@ def build_symposium(home, log):
         for n, (start, end, title, speaker) in enumerate(symposium_data.PROGRAMME)
     ]
     _add_child(home, symposium)
-    log(f"+ symposium: {symposium.plan_number} {symposium.title}")
+    log(
+        "+ "
+        + _("symposium: %(number)s %(title)s")
+        % {"number": symposium.plan_number, "title": symposium.title}
+    )
     return symposium
 
 
@@ -166,7 +171,7 @@ def build_coverage(symposium, log):
         )
         page.first_published_at = page.date
         _add_child(symposium, page)
-        log(f"+ coverage: {page.title}")
+        log("+ " + _("coverage: %(title)s") % {"title": page.title})
 
 
 def build_units(symposium, log):
@@ -176,7 +181,7 @@ def build_units(symposium, log):
     for row in rows:
         unit, created = Unit.objects.get_or_create(name=row["unit"]["name"], defaults=row["unit"])
         if created:
-            log(f"+ unit: {unit.name}")
+            log("+ " + _("unit: %(name)s") % {"name": unit.name})
         units[unit.name] = unit
     for row in rows:
         unit = units[row["unit"]["name"]]
@@ -187,11 +192,11 @@ def build_units(symposium, log):
             symposium=symposium, unit=unit, defaults=row["invitation"]
         )
         if created:
-            log(f"+ invitation: {unit.name}")
+            log("+ " + _("invitation: %(name)s") % {"name": unit.name})
     page = InvitedUnitsPage.objects.child_of(symposium).first()
     if page is None:
         page = _add_child(symposium, InvitedUnitsPage(**units_data.INVITED_UNITS_PAGE))
-        log(f"+ invited units page: {page.title}")
+        log("+ " + _("invited units page: %(title)s") % {"title": page.title})
     return page
 
 
@@ -204,7 +209,11 @@ def link_coverage(articles, symposium, log):
         article = article.specific
         article.related_links.add(RelatedArticle(related_page=symposium))
         _publish(article)
-        log(f"+ link: {article.title} → {symposium.plan_number}")
+        log(
+            "+ "
+            + _("link: %(title)s → %(number)s")
+            % {"title": article.title, "number": symposium.plan_number}
+        )
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from symposium_pages import roles
 from symposium_pages.intake.check import check_paper
@@ -53,7 +54,7 @@ def build_papers(symposium, people, log):
     for unit_name, (order, day, fate) in PLAN.items():
         unit = Unit.objects.filter(name=unit_name).first()
         if unit is None:
-            log(f"! no unit {unit_name}; its paper is skipped")
+            log("! " + _("no unit %(name)s; its paper is skipped") % {"name": unit_name})
             continue
         invitation, _created = Invitation.objects.get_or_create(symposium=symposium, unit=unit)
         if invitation.papers.exists():
@@ -77,7 +78,8 @@ def build_papers(symposium, people, log):
             paper.go_live_at = timezone.now() + datetime.timedelta(days=30)
         paper.save_revision(user=editor)
         _carry_out(paper, fate, people)
-        log(f"+ paper ({fate}): {paper.title}")
+        status = Invitation.Status(PaperPage.objects.get(pk=paper.pk).status).label
+        log("+ " + _("paper (%(status)s): %(title)s") % {"status": status, "title": paper.title})
     for kind, order, text in (
         (PaperPage.Kind.KEYNOTE, 1, KEYNOTE),
         (PaperPage.Kind.CLOSING, 99, CLOSING),
@@ -85,7 +87,7 @@ def build_papers(symposium, people, log):
         if PaperPage.objects.child_of(symposium).filter(kind=kind).exists():
             continue
         _report(symposium, kind, order, text)
-        log(f"+ {kind}: {text['title']}")
+        log("+ " + _("%(kind)s: %(title)s") % {"kind": kind.label, "title": text["title"]})
 
 
 def _carry_out(paper, fate, people):

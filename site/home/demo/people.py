@@ -7,6 +7,7 @@ them once, for trying the workflow by hand.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Page
 
 from symposium_pages import roles
@@ -39,7 +40,7 @@ def build_people(home, log):
             )
             user.set_unusable_password()
             user.save()
-            log(f"+ user: {username} ({group})")
+            log("+ " + _("user: %(username)s (%(group)s)") % {"username": username, "group": group})
         user.groups.add(groups[group])
         people[group] = user
     add_page = Permission.objects.get(
