@@ -69,13 +69,18 @@ def test_public_pages_in_vietnamese(client, site):
         "/search/?q=tham+lu%E1%BA%ADn",
         "/search/?q=khongcoketqua",
     ]
+    feeds = ["/feed/", site["plan"].get_feed_url(), site["plan"].get_calendar_url()]
     found = {}
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.content.decode().count('lang="vi"') >= 1, url
         found[url] = english_in(response.content.decode(), phrases)
-    assert found == {url: [] for url in urls}
+    for url in feeds:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        found[url] = english_in(response.content.decode(), phrases)
+    assert found == {url: [] for url in urls + feeds}
 
 
 def test_error_pages_in_vietnamese(client, home_page):
