@@ -5,17 +5,19 @@ import os
 import pytest
 
 REQUIRE_SYSTEM_DEPS = os.environ.get("SYMPOSIUM_REQUIRE_SYSTEM_DEPS") == "1"
+SYSTEM_MARKERS = ("browser", "libreoffice", "gettext", "redis")
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """In CI a browser, LibreOffice or gettext test that skips is a failure: the package is missing."""
+    """In CI a test that skips for want of a system package (chromium, LibreOffice, gettext,
+    redis-server) is a failure: the package is missing."""
     outcome = yield
     report = outcome.get_result()
     if (
         REQUIRE_SYSTEM_DEPS
         and report.skipped
-        and any(item.get_closest_marker(name) for name in ("browser", "libreoffice", "gettext"))
+        and any(item.get_closest_marker(name) for name in SYSTEM_MARKERS)
     ):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where system packages are required: {report.longrepr}"
