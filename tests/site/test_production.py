@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from importlib.util import find_spec
@@ -230,3 +231,26 @@ def test_sqlite_waits_for_the_lock_and_writes_ahead():
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     assert "init_command" not in sqlite_options({"SQLITE_WAL": "0"})
+
+
+READERS = re.compile(
+    r"(?:env_bool|env_list|env_int|env_languages|os\.environ\.get|os\.getenv|_get|_bool|_list)"
+    r"\(\s*(?:env,\s*)?\"([A-Z][A-Z0-9_]+)\""
+    r"|os\.environ\[\"([A-Z][A-Z0-9_]+)\"\]"
+)
+
+
+def variables_read_by_the_settings():
+    names = {"DATABASE_URL"}  # read by dj_database_url.config()
+    for path in sorted((ROOT / "site" / "newsroom" / "settings").glob("*.py")):
+        for match in READERS.finditer(path.read_text()):
+            names.add(match.group(1) or match.group(2))
+    return names
+
+
+def test_running_in_production_names_every_variable_the_settings_read():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("\n## Running in production\n", 1)[1].split("\n## ", 1)[0]
+    names = variables_read_by_the_settings()
+    assert {"SECRET_KEY", "REDIS_URL", "SQLITE_WAL", "CLOUDFLARE_API_TOKEN"} <= names
+    assert sorted(name for name in names if f"`{name}`" not in section) == []
