@@ -65,6 +65,24 @@ def test_a_republished_paper_shows_its_new_body(client, plan):
     assert "Nội dung của Tham luận thứ nhất." not in html
 
 
+def test_the_plans_tables_follow_its_publish_not_its_drafts(client, plan):
+    from symposium_pages.models import LegalBasis, ProgrammeItem, SymposiumAssignment
+
+    html = html_of(client, plan.url)  # legal basis, assignments and programme now cached
+    assert "99-KL/TW" not in html
+    draft = SymposiumPage.objects.get(pk=plan.pk)
+    draft.legal_bases.add(LegalBasis(number="99-KL/TW", title="Kết luận mới"))
+    draft.assignments.add(SymposiumAssignment(unit_name="Ban Dân vận Tỉnh ủy", tasks="Phối hợp"))
+    draft.programme_items.add(ProgrammeItem(title="Phát biểu bế mạc", speaker="Bí thư"))
+    revision = draft.save_revision()
+    html = html_of(client, plan.url)
+    assert "99-KL/TW" not in html and "Ban Dân vận Tỉnh ủy" not in html  # a draft only
+    revision.publish()
+    html = html_of(client, plan.url)
+    for text in ("99-KL/TW", "Kết luận mới", "Ban Dân vận Tỉnh ủy", "Phát biểu bế mạc"):
+        assert text in html
+
+
 def test_republishing_the_plan_keeps_its_stamp(plan):
     stamp = SymposiumPage.objects.get(pk=plan.pk).public_changed_at
     assert stamp is not None
