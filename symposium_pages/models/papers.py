@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, WorkflowState
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .. import roles
 from ..blocks import PaperBodyBlock
@@ -87,6 +88,13 @@ class PaperPage(RoutablePageMixin, NewsPageMixin, Page):
         index.SearchField("body"),
         index.SearchField("presenter_name"),
         index.FilterField("kind"),
+    ]
+
+    # wagtail-localize: title, position and body are translated; the presenter's name and
+    # the way pages were counted are copied from the Vietnamese paper as they are.
+    override_translatable_fields = [
+        SynchronizedField("presenter_name"),
+        SynchronizedField("page_count_method"),
     ]
 
     content_panels = Page.content_panels + [

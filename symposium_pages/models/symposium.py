@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .. import conf
 from ..panels import BudgetSummaryPanel
@@ -138,6 +139,14 @@ class SymposiumPage(RoutablePageMixin, NewsPageMixin, Page):
             "for the office to fill in."
         ),
     )
+
+    # wagtail-localize: text (title, lead, purpose, venue, ...) is translated; the plan's and
+    # the report's numbers are identifiers and stay as issued. The legal bases, assignments,
+    # programme and budget lines are copied from the Vietnamese plan as they are (synchronised).
+    override_translatable_fields = [
+        SynchronizedField("plan_number"),
+        SynchronizedField("report_number"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("plan_number"),
