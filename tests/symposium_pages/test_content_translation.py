@@ -8,6 +8,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from symposium_pages.models import SymposiumAssignment
 
 from .factories import make_plan
+from .reading import paper
 
 
 def translate(page, locale, strings):
@@ -53,3 +54,32 @@ def test_english_plan_translates_text_and_keeps_identifiers(home_page, english):
     assert en_plan.submission_deadline == plan.submission_deadline
     assert [a.role for a in en_plan.assignments.all()] == ["lead"]
     assert en_plan.get_parent().specific.locale == english
+
+
+def test_english_plan_lists_its_english_papers_only(home_page, english):
+    plan = make_plan(home_page)
+    translated = paper(plan, "Nâng cao chất lượng sinh hoạt chi bộ", 1)
+    paper(plan, "Bài chưa dịch", 2)
+    translate(home_page, english, {})
+    en_plan = translate(plan, english, {})
+    en_paper = translate(
+        translated,
+        english,
+        {"Nâng cao chất lượng sinh hoạt chi bộ": "Raising the quality of Party cell meetings"},
+    )
+
+    # An untranslated paper is not listed on the English plan: the reader finds it on the
+    # Vietnamese plan through the language switcher.
+    listed = list(en_plan.specific.published_papers())
+    assert [p.pk for p in listed] == [en_paper.pk]
+    assert listed[0].title == "Raising the quality of Party cell meetings"
+    assert listed[0].translation_key == translated.translation_key
+
+
+def test_editor_opens_the_translate_view_for_the_plan(home_page, english, admin_client):
+    plan = make_plan(home_page)
+    translate(home_page, english, {})
+    en_plan = translate(plan, english, {})
+
+    response = admin_client.get(f"/admin/pages/{en_plan.pk}/edit/")
+    assert response.status_code == 200
