@@ -27,6 +27,22 @@ def is_original(page):
     return page.locale.language_code == default_language()
 
 
+def original_of(page):
+    """The page in the default language that `page` translates (`page` itself if original).
+
+    Invitations, received papers and the budget hang on the original plan; a
+    translation reads them from there.
+    """
+    if page is None or is_original(page):
+        return page
+    return (
+        page.specific_class.objects.filter(
+            translation_key=page.translation_key, locale__language_code=default_language()
+        ).first()
+        or page
+    )
+
+
 def language_name(code):
     """The language's own name as the settings give it ("Tiếng Việt", "English", "Jrai")."""
     return dict(settings.LANGUAGES).get(code) or get_content_languages().get(code) or code

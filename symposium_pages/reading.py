@@ -97,7 +97,9 @@ def touch_symposia(ids):
     ids = [pk for pk in ids if pk]
     if not ids:
         return
-    SymposiumPage.objects.filter(pk__in=ids).update(public_changed_at=timezone.now())
+    # Translations of a plan list the same invitations and papers: marked with it.
+    keys = SymposiumPage.objects.filter(pk__in=ids).values("translation_key")
+    SymposiumPage.objects.filter(translation_key__in=keys).update(public_changed_at=timezone.now())
     _purge_frontend_cache(ids)
 
 
@@ -112,7 +114,8 @@ def _purge_frontend_cache(ids):
     from .models import InvitedUnitsPage, SymposiumPage
 
     batch = PurgeBatch()
-    for symposium in SymposiumPage.objects.filter(pk__in=ids).live():
+    keys = SymposiumPage.objects.filter(pk__in=ids).values("translation_key")
+    for symposium in SymposiumPage.objects.filter(translation_key__in=keys).live():
         batch.add_page(symposium)
         for units_page in InvitedUnitsPage.objects.child_of(symposium).live():
             batch.add_page(units_page)

@@ -1,11 +1,18 @@
 """Turns the intake's extracted blocks into the paper body's StreamField data."""
 
 import html
+import uuid
 
 
 def _rich(fragment):
     fragment = fragment or ""
     return fragment if fragment.lstrip().startswith("<p") else f"<p>{fragment}</p>"
+
+
+def _list_item(fragment):
+    """A ListBlock item in Wagtail's block format (type, value, id): wagtail-localize only
+    offers list items for translation in this form, and keeps them by their id."""
+    return {"type": "item", "value": _rich(fragment), "id": str(uuid.uuid4())}
 
 
 def without_letterhead(blocks, names):
@@ -37,7 +44,7 @@ def body_stream_data(blocks, image_ids):
                     "type": "list",
                     "value": {
                         "ordered": bool(value.get("ordered")),
-                        "items": [_rich(item) for item in value.get("items", [])],
+                        "items": [_list_item(item) for item in value.get("items", [])],
                     },
                 }
             )

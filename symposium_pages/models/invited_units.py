@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..categories import UnitCategory
+from ..languages import is_original, original_of
 
 
 class InvitedUnitsPage(Page):
@@ -44,21 +45,42 @@ class InvitedUnitsPage(Page):
         from .papers import PaperPage
         from .units import Invitation
 
-        symposium = self.get_symposium()
+        symposium = original_of(self.get_symposium())
         if symposium is None:
             return []
         published = PaperPage.objects.live().public().order_by("programme_order", "pk")
-        invitations = (
+        invitations = list(
             Invitation.objects.filter(symposium=symposium, unit__active=True)
             .select_related("unit")
             .prefetch_related(Prefetch("papers", queryset=published, to_attr="published_papers"))
             .in_plan_order()
         )
+        if not is_original(self):
+            self._read_in_own_language(invitations)
         labels = dict(UnitCategory.choices)
         return [
             (labels.get(category, category), list(items))
             for category, items in groupby(invitations, key=lambda item: item.unit.category)
         ]
+
+    def _read_in_own_language(self, invitations):
+        """On a translated list, each paper links to its translation when one is published;
+        an untranslated paper keeps its Vietnamese link rather than vanishing."""
+        from .papers import PaperPage
+
+        keys = [paper.translation_key for item in invitations for paper in item.published_papers]
+        if not keys:
+            return
+        translated = {
+            paper.translation_key: paper
+            for paper in PaperPage.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        for item in invitations:
+            item.published_papers = [
+                translated.get(paper.translation_key, paper) for paper in item.published_papers
+            ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, WorkflowState
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from .. import roles
 from ..blocks import PaperBodyBlock
@@ -91,11 +91,15 @@ class PaperPage(RoutablePageMixin, NewsPageMixin, Page):
     ]
 
     # wagtail-localize: title, position and body are translated; the presenter's name and
-    # the way pages were counted are copied from the Vietnamese paper as they are.
+    # the way pages were counted are copied from the Vietnamese paper as they are. The
+    # invitation is not: it belongs to the paper the unit sent, so a translation (or a copy)
+    # never counts as a second paper received, in the lists, the status or the intake.
     override_translatable_fields = [
         SynchronizedField("presenter_name"),
         SynchronizedField("page_count_method"),
+        BaseTranslatableField("invitation"),
     ]
+    exclude_fields_in_copy = ["invitation"]
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("programme_order")]),

@@ -18,7 +18,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -380,8 +380,12 @@ class SymposiumPage(RoutablePageMixin, NewsPageMixin, Page):
             raise ValidationError(errors)
 
 
-class LegalBasis(Orderable):
-    """A Party document the plan implements (Kết luận, Chỉ thị, Nghị quyết…)."""
+class LegalBasis(TranslatableMixin, Orderable):
+    """A Party document the plan implements (Kết luận, Chỉ thị, Nghị quyết…).
+
+    Translatable with its plan (wagtail-localize): the issuer and title are translated,
+    the document's number and date stay as issued.
+    """
 
     page = ParentalKey(SymposiumPage, on_delete=models.CASCADE, related_name="legal_bases")
     number = models.CharField(_("number"), max_length=40, help_text=_("e.g. 21-KL/TW"))
@@ -395,7 +399,9 @@ class LegalBasis(Orderable):
         FieldPanel("title"),
     ]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [SynchronizedField("number")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("Party document")
         verbose_name_plural = _("legal basis")
 
@@ -403,8 +409,11 @@ class LegalBasis(Orderable):
         return self.number
 
 
-class SymposiumAssignment(Orderable):
-    """Who does what: the lead, the coordinating units, the budget, the rest."""
+class SymposiumAssignment(TranslatableMixin, Orderable):
+    """Who does what: the lead, the coordinating units, the budget, the rest.
+
+    Translatable with its plan: the unit's name and its tasks; the role is kept.
+    """
 
     class Role(models.TextChoices):
         LEAD = "lead", _("Lead")
@@ -422,7 +431,7 @@ class SymposiumAssignment(Orderable):
         FieldPanel("tasks"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
 
@@ -430,8 +439,8 @@ class SymposiumAssignment(Orderable):
         return f"{self.unit_name} ({self.get_role_display()})"
 
 
-class ProgrammeItem(Orderable):
-    """One item of the programme, in order."""
+class ProgrammeItem(TranslatableMixin, Orderable):
+    """One item of the programme, in order; translatable with its plan (the times are kept)."""
 
     page = ParentalKey(SymposiumPage, on_delete=models.CASCADE, related_name="programme_items")
     starts_at = models.TimeField(_("from"), null=True, blank=True)
@@ -449,7 +458,7 @@ class ProgrammeItem(Orderable):
         FieldPanel("speaker"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("programme item")
         verbose_name_plural = _("programme")
 

@@ -83,3 +83,65 @@ def test_editor_opens_the_translate_view_for_the_plan(home_page, english, admin_
 
     response = admin_client.get(f"/admin/pages/{en_plan.pk}/edit/")
     assert response.status_code == 200
+
+
+def test_plan_rows_translate_and_keep_their_numbers_and_times(home_page, english):
+    import datetime
+
+    from symposium_pages.models import LegalBasis, ProgrammeItem
+
+    plan = make_plan(home_page)
+    plan.legal_bases = [
+        LegalBasis(sort_order=0, number="21-KL/TW", issuer="Bộ Chính trị", title="Kết luận")
+    ]
+    plan.programme_items = [
+        ProgrammeItem(
+            sort_order=0,
+            starts_at=datetime.time(8, 15),
+            ends_at=datetime.time(8, 45),
+            title="Báo cáo đề dẫn tọa đàm",
+            speaker="Lãnh đạo Ban Tuyên giáo Tỉnh ủy",
+        )
+    ]
+    plan.save_revision().publish()
+    translate(home_page, english, {})
+    en_plan = translate(
+        plan,
+        english,
+        {
+            "Bộ Chính trị": "Politburo",
+            "Kết luận": "Conclusion",
+            "Báo cáo đề dẫn tọa đàm": "Keynote report",
+            "Lãnh đạo Ban Tuyên giáo Tỉnh ủy": "Leaders of the Propaganda Department",
+        },
+    ).specific
+
+    [doc] = en_plan.legal_bases.all()
+    assert (doc.number, doc.issuer, doc.title) == ("21-KL/TW", "Politburo", "Conclusion")
+    assert doc.locale == english
+    [item] = en_plan.programme_items.all()
+    assert (item.title, item.speaker) == ("Keynote report", "Leaders of the Propaganda Department")
+    assert (item.starts_at, item.ends_at) == (datetime.time(8, 15), datetime.time(8, 45))
+    # The Vietnamese rows are untouched and keep their own locale.
+    [original] = ProgrammeItem.objects.filter(page_id=plan.pk)
+    assert original.title == "Báo cáo đề dẫn tọa đàm" and original.locale.language_code == "vi"
+    assert original.translation_key == item.translation_key
+
+
+def test_translated_paper_is_not_a_second_paper_of_its_unit(home_page, english):
+    from symposium_pages.models import Invitation
+    from symposium_pages.progress import progress
+
+    plan = make_plan(home_page)
+    received = paper(plan, "Tham luận của Thành ủy", 1, "Thành ủy Pleiku")
+    invitation = received.invitation
+    before = Invitation.objects.with_status().get(pk=invitation.pk).status
+    counts = progress([plan])[0]
+    translate(home_page, english, {})
+    translate(plan, english, {})
+    en_paper = translate(received, english, {"Tham luận của Thành ủy": "The City's paper"})
+
+    assert en_paper.specific.invitation_id is None
+    assert list(invitation.papers.all()) == [received]
+    assert Invitation.objects.with_status().get(pk=invitation.pk).status == before
+    assert progress([plan])[0] == counts
