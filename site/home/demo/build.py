@@ -27,6 +27,7 @@ from . import news as news_data
 from . import symposium as symposium_data
 from . import units as units_data
 from .budget import build_budget
+from .english import build_english
 from .papers import build_papers
 from .people import build_people
 from .pictures import demo_image
@@ -222,11 +223,12 @@ def load_demo(log=print):
     people = build_people(home, log)
     _section, articles = build_news(home, log)
     symposium = build_symposium(home, log)
-    build_units(symposium, log)
+    units_page = build_units(symposium, log)
     # The demo's workflow history is nobody's news: no notification e-mails while it is built.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         build_papers(symposium, people, log)
     build_budget(symposium, log)
     link_coverage(articles, symposium, log)
     build_coverage(symposium, log)
+    build_english(home, symposium, units_page, log)
     return home
