@@ -49,6 +49,24 @@ def unit_changed(sender, instance, raw=False, **kwargs):
         )
 
 
+def child_count_restored(sender, instance, **kwargs):
+    """Puts back a page's count of children that its publish wrote over.
+
+    wagtail-localize publishes a new translation once the transaction commits, from the
+    page as it was when the translation was made; with *Include subtree* the papers'
+    translations are made in between, and the publish writes numchild 0 over the plan:
+    the admin's explorer then shows the English plan without its papers.
+    """
+    from wagtail.models import Page
+
+    if instance.numchild or not getattr(instance, "path", None):
+        return
+    count = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
+    if count:
+        Page.objects.filter(pk=instance.pk).update(numchild=count)
+        instance.numchild = count
+
+
 def connect_reading_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -57,6 +75,7 @@ def connect_reading_signals():
 
     uid = "symposium_pages.reading"
     page_published.connect(public_page_changed, dispatch_uid=f"{uid}.published")
+    page_published.connect(child_count_restored, dispatch_uid=f"{uid}.child-count")
     page_unpublished.connect(public_page_changed, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(public_page_moved, dispatch_uid=f"{uid}.moved")
     post_delete.connect(_page_deleted, dispatch_uid=f"{uid}.deleted")

@@ -145,3 +145,77 @@ def test_translated_paper_is_not_a_second_paper_of_its_unit(home_page, english):
     assert list(invitation.papers.all()) == [received]
     assert Invitation.objects.with_status().get(pk=invitation.pk).status == before
     assert progress([plan])[0] == counts
+
+
+def test_editor_translates_and_publishes_the_plan_from_the_admin(
+    home_page, english, admin_client, client, django_capture_on_commit_callbacks
+):
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+    from django.urls import reverse
+    from wagtail_localize.models import Translation
+
+    plan = make_plan(home_page)
+    paper(plan, "Nâng cao chất lượng sinh hoạt chi bộ", 1)
+    submit = "wagtail_localize:submit_page_translation"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse(submit, args=[home_page.pk]), {"locales": [english.pk]}
+        )
+        assert response.status_code == 302
+        en_home = home_page.get_translation(english)
+        assert not en_home.live  # a draft until the editor publishes it
+        admin_client.post(f"/admin/pages/{en_home.pk}/edit/", {"action": "publish"})
+        response = admin_client.post(
+            reverse(submit, args=[plan.pk]), {"locales": [english.pk], "include_subtree": "on"}
+        )
+        assert response.status_code == 302
+    en_plan = plan.get_translation(english)
+    assert en_plan.get_children().count() == 1  # the paper came along with its plan
+    assert not en_plan.live  # a draft until the editor publishes it
+
+    translation = Translation.objects.get(
+        source__object_id=plan.translation_key, target_locale=english
+    )
+    segment = StringSegment.objects.get(source=translation.source, string__data=plan.title)
+    response = admin_client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        encode_multipart(BOUNDARY, {"value": "Trial symposium"}),
+        content_type=MULTIPART_CONTENT,
+    )
+    assert response.status_code == 201
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/pages/{en_plan.pk}/edit/", {"action": "publish"})
+    assert response.status_code == 302
+
+    en_plan.refresh_from_db()
+    assert en_plan.live and en_plan.title == "Trial symposium"
+    public = client.get(en_plan.url)
+    assert public.status_code == 200
+    assert ">Trial symposium</h1>" in public.content.decode()
+
+
+def test_translating_a_live_plan_with_its_subtree_keeps_the_tree_sound(
+    home_page, english, admin_client, settings, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's default publishes at once, on commit, from a page that predates
+    the papers' translations: the plan's count of children must survive that publish."""
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
+    plan = make_plan(home_page)
+    paper(plan, "Nâng cao chất lượng sinh hoạt chi bộ", 1)
+    submit = "wagtail_localize:submit_page_translation"
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse(submit, args=[home_page.pk]), {"locales": [english.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse(submit, args=[plan.pk]), {"locales": [english.pk], "include_subtree": "on"}
+        )
+
+    en_plan = plan.get_translation(english)
+    assert en_plan.live
+    assert [page.title for page in en_plan.get_children()] == [
+        "Nâng cao chất lượng sinh hoạt chi bộ"
+    ]
+    assert Page.find_problems() == ([], [], [], [], [])
