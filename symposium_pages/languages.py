@@ -121,8 +121,19 @@ def alternates(page, request=None):
 
 
 def localized_root(request):
-    """The home page of the site in the reader's language (the site root if untranslated)."""
+    """The home page of the site in the reader's language (the site root if untranslated).
+
+    Kept on the request: the menu, the header and the footer all ask for it, and each
+    answer costs a query for the active locale.
+    """
+    language = translation.get_language()
+    cached = getattr(request, "_symposium_localized_root", None)
+    if cached is not None and cached[0] == language:
+        return cached[1]
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
-    return site.root_page.localized if site is not None else None
+    root = site.root_page.localized if site is not None else None
+    if request is not None:
+        request._symposium_localized_root = (language, root)
+    return root

@@ -132,3 +132,52 @@ def test_print_stylesheet_keeps_the_text_and_drops_the_navigation(demo_site, new
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     shots(page, "print")
+
+
+def test_reader_switches_to_english_and_back(demo_site, new_context, shots):
+    context = new_context(**PHONE)
+    page = context.new_page()
+    page.goto("/toa-dam-xay-dung-chinh-don-dang-2022/")
+
+    # The switcher on the Vietnamese plan leads to the English plan.
+    page.locator("nav.language-switcher").get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"/en/symposium-party-building-and-rectification-2022/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert (
+        page.get_by_role("heading", level=1)
+        .inner_text()
+        .startswith("Stepping up the building and rectification")
+    )
+    facts = page.locator("section.key-facts")
+    assert facts.locator("dd.fact-plan-number").inner_text() == "No. 92-KH/TU, 10 August 2022"
+    programme = page.locator("table.programme").inner_text()
+    assert "Keynote report" in programme and "Báo cáo đề dẫn" not in programme
+    check_page(page)
+    shots(page, "plan-en")
+
+    # The English units page: the plan's invitations, Pleiku's paper in English.
+    page.locator("section.invited-units-link a").click()
+    page.wait_for_url(
+        re.compile(r"/en/symposium-party-building-and-rectification-2022/invited-units/$")
+    )
+    assert (
+        page.locator("section.unit-group h2")
+        .first.inner_text()
+        .startswith("1. Advisory and assisting agencies")
+    )
+    check_page(page)
+    page.locator("li.unit", has_text="Thành ủy Pleiku").locator("a.unit-paper").click()
+    page.wait_for_url(re.compile(r"/en/.*/pleiku-city-party-committee/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Raising the quality of Party cell meetings in the wards of Pleiku city"
+    )
+    check_page(page)
+    shots(page, "paper-en")
+
+    # Back to Vietnamese: the same paper, in the original.
+    page.locator("nav.language-switcher").get_by_role("link", name="Tiếng Việt").click()
+    page.wait_for_url(re.compile(r"/toa-dam-xay-dung-chinh-don-dang-2022/thanh-uy-pleiku/$"))
+    assert page.locator("html").get_attribute("lang") == "vi"
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Nâng cao chất lượng sinh hoạt chi bộ ở các phường của thành phố Pleiku"
+    )
