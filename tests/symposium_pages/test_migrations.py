@@ -20,7 +20,9 @@ def migrate(target):
     executor.migrate([target])
 
 
-@pytest.mark.django_db(transaction=True)
+# Run among the transactional tests, after others have emptied the database: the
+# serialized rollback brings back the site's root page first.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_plan_rows_become_translatable_with_their_plans_locale(home_page):
     plan = make_plan(home_page)
     plan.legal_bases = [LegalBasis(sort_order=0, number="21-KL/TW", title="Kết luận")]

@@ -11,6 +11,10 @@ from symposium_pages.validators import validate_plan_number
 
 from .factories import plan_fields
 
+# A page looks up its content type when built: with a cold ContentType cache (a test that
+# migrated or flushed the database ran first) that is a query.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize("number", ["92-KH/TU", "92-KH/TƯ", "5-KH/ĐU", "123-KH/BTGTU"])
 def test_plan_numbers_in_party_form_are_accepted(number):
