@@ -24,4 +24,15 @@ def workflow_settings(app_configs, **kwargs):
                 id="symposium_pages.W002",
             )
         )
+    if "wagtail_localize" in settings.INSTALLED_APPS and getattr(
+        settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True
+    ):
+        warnings.append(
+            Warning(
+                "A page translated from the admin goes live at once, before anyone "
+                "has translated or vetted a word of it.",
+                hint="Set WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False.",
+                id="symposium_pages.W003",
+            )
+        )
     return warnings

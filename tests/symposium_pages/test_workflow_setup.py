@@ -196,6 +196,10 @@ def test_originals_are_for_the_editorial_groups(db):
         ({}, []),
         ({"WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT": False}, ["symposium_pages.W001"]),
         ({"WAGTAILDOCS_SERVE_METHOD": "direct"}, ["symposium_pages.W002"]),
+        (
+            {"WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE": True},
+            ["symposium_pages.W003"],
+        ),
     ],
 )
 def test_system_checks_warn_about_unsafe_settings(overrides, ids):
