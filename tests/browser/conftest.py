@@ -65,6 +65,12 @@ def browser(monkeypatch):
         )
         yield launched
         launched.close()
+        # While Playwright's loop runs in this thread, Django keeps the test's database
+        # connection apart from the one teardown sees; close it here, or PostgreSQL refuses
+        # to drop the test database ("being accessed by other users").
+        from django.db import connections
+
+        connections.close_all()
 
 
 @pytest.fixture
