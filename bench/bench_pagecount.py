@@ -160,7 +160,11 @@ def font_table(dirs: list[Path]) -> None:
 
     from PIL import ImageFont
 
-    found = {p.name: p for d in dirs for p in d.rglob("*.ttf")}
+    # Liberation 2 wins over Debian's older fonts-liberation when both are installed.
+    paths = sorted(
+        (p for d in dirs for p in d.rglob("*.ttf")), key=lambda p: "liberation2" in p.parts
+    )
+    found = {p.name: p for p in paths}
     print("_ADVANCES = {")
     for family, pattern in FONT_FILES.items():
         upm = 1000 if family == "caladea" else 2048

@@ -3,7 +3,7 @@
 # Without them the browser, LibreOffice, gettext and Redis tests skip, saying why; CI sets
 # SYMPOSIUM_REQUIRE_SYSTEM_DEPS=1 so that a missing package fails instead.
 set -euo pipefail
-packages=(chromium libreoffice-writer-nogui fonts-liberation fonts-crosextra-carlito gettext redis-server)
+packages=(chromium libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito gettext redis-server)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

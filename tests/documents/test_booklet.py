@@ -34,6 +34,7 @@ from tests.documents.docx_checks import (
     toc_entries,
 )
 from tests.documents.sample_papers import cover, sample_paper, sample_papers
+from tests.office_fonts import needs_reference_fonts
 
 SOFFICE = find_soffice()
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -209,6 +210,7 @@ def _render(data: bytes) -> bytes:
 
 @pytest.mark.libreoffice
 @needs_soffice
+@needs_reference_fonts
 def test_libreoffice_pages_match_the_written_contents(papers, estimated):
     result = make_booklet(cover(), papers, draft=True)
     assert result.method == "libreoffice"

@@ -3,7 +3,8 @@
 Renders about a hundred documents in a few soffice jobs (one private profile
 each): the corpus of realistic papers, the same papers saved by LibreOffice
 itself, and the hand-computed cases of test_pagecount.py. Skipped only when no
-soffice is installed.
+soffice is installed; the comparisons with the estimate also need Times New Roman
+drawn with Liberation 2 (see tests/office_fonts.py).
 """
 
 import shutil
@@ -27,6 +28,7 @@ from tests.intake.papers import (
     with_app_pages,
 )
 from tests.intake.test_pagecount import HAND_CASES
+from tests.office_fonts import needs_reference_fonts
 
 SOFFICE = find_soffice()
 pytestmark = [
@@ -48,7 +50,8 @@ def _substitutes(font: str, metric_twin: str) -> bool:
 def corpus_fonts() -> list[str]:
     """Fonts whose LibreOffice rendering is the true layout on this machine.
 
-    Times New Roman and Arial come with fonts-liberation; Calibri only counts where
+    Times New Roman and Arial come with fonts-liberation2 (Liberation 1.07 lacks
+    Vietnamese letters); Calibri only counts where
     Carlito is installed. Cambria stays out: Caladea has no Vietnamese letters, so
     LibreOffice falls back glyph by glyph and no longer measures Cambria.
     """
@@ -109,16 +112,19 @@ def test_corpus_is_varied(rendered):
     assert counts[-1] >= 10
 
 
+@needs_reference_fonts
 def test_estimate_matches_libreoffice_on_the_corpus(papers, rendered, capsys):
     assert_accurate(compare(papers, rendered, "corpus", capsys))
 
 
+@needs_reference_fonts
 def test_estimate_matches_libreoffice_after_a_save_by_libreoffice(papers, capsys):
     chosen = dict(list(papers.items())[:ROUNDTRIP])
     saved = roundtrip_libreoffice(chosen, SOFFICE)
     assert_accurate(compare(saved, render(saved), "saved by LibreOffice", capsys))
 
 
+@needs_reference_fonts
 def test_hand_computed_cases_are_what_libreoffice_lays_out():
     files = {name: to_bytes(build()) for name, (build, _pages) in HAND_CASES.items()}
     counts = render(files)
