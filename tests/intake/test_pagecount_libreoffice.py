@@ -7,9 +7,6 @@ soffice is installed; the comparisons with the estimate also need Times New Roma
 drawn with Liberation 2 (see tests/office_fonts.py).
 """
 
-import shutil
-import subprocess
-
 import pytest
 
 from symposium_pages.intake.libreoffice import render_page_counts
@@ -28,7 +25,7 @@ from tests.intake.papers import (
     with_app_pages,
 )
 from tests.intake.test_pagecount import HAND_CASES
-from tests.office_fonts import needs_reference_fonts
+from tests.office_fonts import fc_match_file, needs_reference_fonts
 
 SOFFICE = find_soffice()
 pytestmark = [
@@ -39,24 +36,16 @@ BATCH = 16  # files per soffice job: keeps each job short and its timeout meanin
 ROUNDTRIP = 12  # corpus papers also checked after a save by LibreOffice
 
 
-def _substitutes(font: str, metric_twin: str) -> bool:
-    """Whether LibreOffice will draw `font` with its metric-compatible twin here."""
-    if shutil.which("fc-match") is None:
-        return False
-    found = subprocess.run(["fc-match", font], capture_output=True, text=True).stdout
-    return metric_twin in found
-
-
 def corpus_fonts() -> list[str]:
     """Fonts whose LibreOffice rendering is the true layout on this machine.
 
     Times New Roman and Arial come with fonts-liberation2 (Liberation 1.07 lacks
-    Vietnamese letters); Calibri only counts where
-    Carlito is installed. Cambria stays out: Caladea has no Vietnamese letters, so
-    LibreOffice falls back glyph by glyph and no longer measures Cambria.
+    Vietnamese letters); Calibri only counts where Carlito is installed. Cambria stays
+    out: Caladea has no Vietnamese letters, so LibreOffice falls back glyph by glyph
+    and no longer measures Cambria.
     """
     fonts = ["Times New Roman"] * 3 + ["Arial"]
-    if _substitutes("Calibri", "Carlito"):
+    if "Carlito" in fc_match_file("Calibri"):
         fonts.append("Calibri")
     return fonts
 
