@@ -57,10 +57,16 @@ def content_languages():
     return [code for code in codes if code in existing]
 
 
-def live_translations(page):
-    """{language code: page} for the live, public translations of `page`, itself included."""
-    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
-    return {translated.locale.language_code: translated for translated in pages}
+def live_translations(page, request=None):
+    """{language code: page} for the live, public translations of `page`, itself included.
+
+    Kept on the request: the switcher and the hreflang alternates of one page both ask.
+    """
+    cache = {} if request is None else request.__dict__.setdefault("_symposium_translations", {})
+    if page.pk not in cache:
+        pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+        cache[page.pk] = {translated.locale.language_code: translated for translated in pages}
+    return cache[page.pk]
 
 
 def _nearest_translated_ancestor(page, language):
@@ -90,7 +96,7 @@ def switcher_links(request, page=None):
     languages = content_languages()
     if len(languages) < 2:
         return []
-    translations = live_translations(page) if page is not None and page.pk else {}
+    translations = live_translations(page, request) if page is not None and page.pk else {}
     links = []
     for code in languages:
         url, exact = None, False
@@ -110,7 +116,7 @@ def switcher_links(request, page=None):
 def alternates(page, request=None):
     """[(language code, absolute URL)] of a page's live translations; empty unless
     there are at least two (a lone page has no alternates to announce)."""
-    found = live_translations(page)
+    found = live_translations(page, request)
     urls = []
     for code in get_content_languages():
         translated = found.get(code)
