@@ -1,92 +1,10 @@
-"""Host-site middleware: login brute force slowed, public pages cacheable by a CDN.
+"""Host-site middleware: public pages cacheable by a CDN.
 
-Both keep their state in Django's cache (Redis when several app servers run), never
-in the process, so every worker sees the same counts.
+(The login limit is in the login_limit app.)
 """
 
-import hashlib
-
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
-
-# The login views that count failures: Wagtail's admin and Django's own.
-LOGIN_URL_NAMES = {"wagtailadmin_login", "login", "admin:login"}
-
-
-def client_address(request):
-    """The client's address; behind a trusted proxy, the last hop it added."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _key(username, address):
-    digest = hashlib.sha256(f"{username.strip().casefold()}\0{address}".encode()).hexdigest()
-    return f"login-failures:{digest}"
-
-
-def _limits():
-    return settings.LOGIN_RATE_LIMIT_ATTEMPTS, settings.LOGIN_RATE_LIMIT_WINDOW
-
-
-def record_failure(sender, credentials, request=None, **kwargs):
-    if request is None:
-        return
-    attempts, window = _limits()
-    key = _key(credentials.get("username", ""), client_address(request))
-    # add() starts the window with the first failure; incr() is atomic in Redis and locmem.
-    if not cache.add(key, 1, timeout=window):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window)
-
-
-def forget_failures(sender, request, user, **kwargs):
-    if request is not None:
-        cache.delete(_key(user.get_username(), client_address(request)))
-
-
-class LoginRateLimitMiddleware:
-    """After LOGIN_RATE_LIMIT_ATTEMPTS failures within LOGIN_RATE_LIMIT_WINDOW seconds for
-    one username from one address, further login attempts get HTTP 429 until the window
-    ends. Failures are counted from Django's `user_login_failed` signal."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        user_login_failed.connect(record_failure, dispatch_uid="newsroom.login_failures")
-        user_logged_in.connect(forget_failures, dispatch_uid="newsroom.login_success")
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if request.method != "POST" or match is None or match.view_name not in LOGIN_URL_NAMES:
-            return None
-        attempts, window = _limits()
-        if attempts <= 0:
-            return None
-        username = request.POST.get("username", "")
-        failures = cache.get(_key(username, client_address(request)), 0)
-        if failures < attempts:
-            return None
-        minutes = max(1, round(window / 60))
-        message = _(
-            "Too many failed sign-in attempts. Please wait %(minutes)s minutes and try again."
-        ) % {"minutes": minutes}
-        body = render_to_string("login_rate_limited.html", {"message": message}, request)
-        response = HttpResponse(body, status=429)
-        response["Retry-After"] = str(window)
-        return response
 
 
 class PublicPageCacheMiddleware:

@@ -33,7 +33,7 @@ def redis_url(tmp_path):
         yield url
 
 
-def test_page_cache_and_login_limit_are_shared_through_redis(demo_copy, redis_url):
+def test_page_cache_is_shared_through_redis_and_the_login_limit_holds(demo_copy, redis_url):
     import redis
 
     demo_copy.extra_env.update(REDIS_URL=redis_url, LOGIN_RATE_LIMIT_ATTEMPTS="5")
@@ -72,5 +72,5 @@ def test_page_cache_and_login_limit_are_shared_through_redis(demo_copy, redis_ur
             )
             statuses.append(response.status_code)
         assert statuses == [200] * 5 + [429]
-        [key] = store.keys("*login-failures:*")
-        assert int(store.get(key)) == 5
+        # They are kept in the database (with or without Redis), not in the cache.
+        assert not store.keys("*login*")

@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "news",
+    "login_limit",
     "symposium_pages",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -67,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "newsroom.middleware.LoginRateLimitMiddleware",
+    "login_limit.middleware.LoginRateLimitMiddleware",
     "newsroom.middleware.PublicPageCacheMiddleware",
     "symposium_pages.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -195,6 +196,13 @@ if WAGTAILFRONTENDCACHE:
 # Seconds a CDN may keep a public page (Cache-Control: s-maxage) when it is purged on publish.
 FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "600"))
 
-# Failed logins (Wagtail admin and Django) per username and address before HTTP 429.
+# Failed logins (Wagtail admin and Django) before HTTP 429: per username at an address,
+# and per address whatever the usernames (one newsroom behind one address makes far fewer
+# typing mistakes in a window). Counted in the database, which every worker shares.
 LOGIN_RATE_LIMIT_ATTEMPTS = int(os.environ.get("LOGIN_RATE_LIMIT_ATTEMPTS", "10"))
+LOGIN_RATE_LIMIT_ADDRESS_ATTEMPTS = int(
+    os.environ.get("LOGIN_RATE_LIMIT_ADDRESS_ATTEMPTS", str(2 * LOGIN_RATE_LIMIT_ATTEMPTS))
+)
 LOGIN_RATE_LIMIT_WINDOW = int(os.environ.get("LOGIN_RATE_LIMIT_WINDOW", str(15 * 60)))
+# A TLS proxy in front: its X-Forwarded-Proto and the last X-Forwarded-For hop are trusted.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)

@@ -27,7 +27,7 @@ if HTTPS and not SECURE_HSTS_PRELOAD:
     # Preloading is the domain owner's decision (it binds every subdomain to https for
     # good); SECURE_HSTS_PRELOAD=1 opts in. Everything else `check --deploy` asks for is on.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
-if env_bool("BEHIND_PROXY", False):
+if BEHIND_PROXY:  # noqa: F405
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Workflow e-mails over SMTP when EMAIL_HOST is set; EMAIL_BACKEND may still name another.
