@@ -2,18 +2,20 @@
 
 `receive_paper` checks an uploaded .docx and either refuses it (nothing is
 stored) or files it: the original as a private Wagtail document, its
-pictures as Wagtail images, and a draft revision of the unit's PaperPage.
+pictures as private Wagtail images, and a draft revision of the unit's PaperPage.
 A second upload for the same invitation is a new revision of the same page;
 every original is kept as a PaperSubmission.
+
+The admin asks for `count_in_background`: the check then estimates the pages from
+the layout and answers at once, and LibreOffice's exact count runs afterwards as a
+task (`exact_counts.py`). The command and the demo count as they are told, there.
 """
 
-import io
 import posixpath
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -22,8 +24,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from . import conf
+from . import conf, exact_counts
 from .collections import images_collection, originals_collection
+from .picture_storage import private_original_name
 from .intake.check import CheckResult, check_paper
 from .models import Invitation, PaperPage, PaperSubmission
 from .streamdata import body_stream_data, without_letterhead
@@ -78,9 +81,16 @@ def receive_paper(
     method="auto",
     received_at=None,
     result=None,
+    count_in_background=False,
 ):
-    """File one paper for `invitation` (or for `unit`, inviting it if needed)."""
+    """File one paper for `invitation` (or for `unit`, inviting it if needed).
+
+    With `count_in_background`, the pages are estimated now and counted by LibreOffice
+    in a background task once the paper is filed (when LibreOffice is installed).
+    """
     received_at = received_at or timezone.now()
+    if count_in_background:
+        method = "estimate"
     if result is None:
         result = check_for_symposium(
             symposium, data, filename, method=method, received_at=received_at
@@ -114,6 +124,7 @@ def receive_paper(
                 words=result.words,
                 warnings=[str(message) for message in result.warnings],
             )
+            exact_counts.record(submission, background=count_in_background)
     except BaseException:
         _delete_files(stored)
         raise
@@ -182,6 +193,7 @@ def _store_original(data, filename, invitation, user, stored):
 
 def _store_images(images, invitation, user, stored):
     Image = get_image_model()
+    storage = Image._meta.get_field("file").storage
     collection = images_collection()
     ids = []
     for number, picture in enumerate(images, start=1):
@@ -192,12 +204,12 @@ def _store_images(images, invitation, user, stored):
             collection=collection,
             uploaded_by_user=user,
         )
-        image.file.save(
-            _safe_name(picture.filename, default=f"hinh-{number}"),
-            ImageFile(io.BytesIO(picture.data)),
-            save=False,
-        )
+        # Private until a page showing it goes live (picture_release.py): a random name in a
+        # folder the front server does not serve, not the name it had in the .docx.
         image.width, image.height = picture.width, picture.height
+        image.file = storage.save(
+            private_original_name(picture.filename), ContentFile(picture.data)
+        )
         stored.append(image.file)
         image._set_image_file_metadata()
         image.save()

@@ -9,3 +9,11 @@ def build_booklet_export(export_id: int):
     from .printing import run_booklet_export
 
     return run_booklet_export(export_id)
+
+
+@task()
+def count_original_pages(submission_id: int):
+    """LibreOffice's count of an upload the intake answered with an estimate (exact_counts.py)."""
+    from .exact_counts import count_exactly
+
+    return count_exactly(submission_id)

@@ -18,19 +18,17 @@ before) with its unit (Heading 2) and presenter. A draft booklet carries
 from __future__ import annotations
 
 import io
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
-from ..intake import layout
+from ..intake import layout, scratch
 from ..intake.libreoffice import PageCountUnavailable, convert, find_soffice
+from ..intake.slots import soffice_slot
 from . import docx_style, party_header, richtext
 from .pdf import PdfUnreadable, outline, page_count
 
@@ -357,8 +355,8 @@ def _match_starts(items, papers: list[BookletPaper]) -> list[int]:
 
 
 def _render(data: bytes, soffice: str, timeout: float) -> bytes:
-    work = Path(tempfile.mkdtemp(prefix="booklet-"))
-    try:
+    """One rendering, in a slot of the host and a scratch folder (see intake/slots.py)."""
+    with soffice_slot(), scratch.folder("booklet-") as work:
         source = work / "booklet.docx"
         source.write_bytes(data)
         convert([source], work, soffice, timeout)
@@ -366,8 +364,6 @@ def _render(data: bytes, soffice: str, timeout: float) -> bytes:
         if not pdf.is_file() or pdf.stat().st_size == 0:
             raise PageCountUnavailable("LibreOffice produced no PDF for the booklet")
         return pdf.read_bytes()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def _tabs_as_spaces(number_runs) -> list:

@@ -4,18 +4,25 @@ Each job gets its own throw-away profile (two soffice processes sharing one
 silently lose files), its own output folder, a timeout that kills the whole
 process group, and a check that the PDF really appeared. Many files can go
 through one soffice start, which is what the tests and benchmarks do.
+
+Every run waits for one of the host's slots first (`slots.py`,
+SYMPOSIUM_SOFFICE_CONCURRENCY), and its folders are scratch folders
+(`scratch.py`) that `cleanup_orphans` sweeps if the process is killed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import signal
 import subprocess
-import tempfile
 import zlib
 from pathlib import Path
+
+from . import scratch
+from .slots import soffice_slot
 
 SEARCH_PATHS = (
     "/usr/bin/soffice",
@@ -50,8 +57,16 @@ def find_soffice(explicit: str | None = None) -> str | None:
 def convert(
     sources: list[Path], outdir: Path, soffice: str, timeout: float, to: str = "pdf"
 ) -> None:
-    """Run one soffice job converting `sources` into `outdir`, with a private profile."""
-    profile = Path(tempfile.mkdtemp(prefix="soffice-profile-"))
+    """Run one soffice job converting `sources` into `outdir`, with a private profile.
+
+    Waits for a slot of the host (see slots.py); the timeout counts from the start of
+    soffice, not from the wait.
+    """
+    with soffice_slot(), scratch.folder("soffice-profile-") as profile:
+        _run(sources, outdir, soffice, timeout, to, profile)
+
+
+def _run(sources, outdir, soffice, timeout, to, profile: Path) -> None:
     cmd = [
         soffice,
         "--headless",
@@ -74,34 +89,42 @@ def convert(
             start_new_session=True,
         )
     except OSError as exc:
-        shutil.rmtree(profile, ignore_errors=True)
         raise PageCountUnavailable(f"cannot start {soffice}: {exc}") from exc
     try:
         _out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         raise PageCountUnavailable(f"LibreOffice took longer than {timeout:g} s") from None
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    except BaseException:
+        # Interrupted (a worker told to stop, Ctrl+C): soffice must not outlive us.
+        _kill_group(proc)
+        raise
     if proc.returncode != 0:
         message = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         raise PageCountUnavailable(f"LibreOffice exited with {proc.returncode}: {message[0]}")
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
-    try:
+    """SIGKILL soffice and what it started (oosplash and soffice.bin share its new session).
+
+    Then reap it, without waiting for ever on pipes that a stray process might hold.
+    """
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    proc.communicate()
+    try:
+        proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        for stream in (proc.stdout, proc.stderr):
+            if stream:
+                stream.close()
+        proc.wait(timeout=10)
 
 
 def render_page_counts(
     files: dict[str, bytes], soffice: str, timeout: float = 60
 ) -> dict[str, int]:
     """Pages of each .docx, rendered in one soffice job (names must be unique)."""
-    work = Path(tempfile.mkdtemp(prefix="pagecount-"))
-    try:
+    with soffice_slot(), scratch.folder("pagecount-") as work:
         src, out = work / "in", work / "out"
         src.mkdir()
         out.mkdir()
@@ -118,8 +141,6 @@ def render_page_counts(
                 raise PageCountUnavailable(f"LibreOffice produced no PDF for {name}")
             counts[name] = pdf_page_count(pdf.read_bytes())
         return counts
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def render_pages(data: bytes, soffice: str, timeout: float = 60) -> int:

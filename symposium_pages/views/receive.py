@@ -3,6 +3,10 @@
 Step one checks the upload with the intake service; a refused file is not
 kept. An accepted file waits in storage under a signed token while the
 editor reads what was extracted; confirming files it as a draft revision.
+
+Neither step runs LibreOffice: the pages are estimated from the layout, and the
+exact count is a background task queued on confirming (`exact_counts.py`), so an
+editor's upload never takes a reader's CPU for seconds inside a web worker.
 """
 
 import uuid
@@ -17,9 +21,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..exact_counts import libreoffice_available
 from ..forms import ReceivePaperForm
 from ..languages import originals
-from ..models import Invitation, SymposiumPage, Unit
+from ..models import ExactPageCount, Invitation, SymposiumPage, Unit
 from ..receiving import PaperRefused, check_for_symposium, receive_paper
 
 PENDING_DIR = "symposium_pages/pending"
@@ -53,7 +58,7 @@ def receive_paper_view(request, symposium_id):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
-        result = check_for_symposium(symposium, data, upload.name)
+        result = check_for_symposium(symposium, data, upload.name, method="estimate")
         if result.errors:
             for message in result.errors:
                 form.add_error("file", str(message))
@@ -73,6 +78,7 @@ def receive_paper_view(request, symposium_id):
                     existing_paper=invitation.papers.first() if invitation else None,
                     presenter_name=form.cleaned_data["presenter_name"],
                     presenter_position=form.cleaned_data["presenter_position"],
+                    exact_count_coming=libreoffice_available(),
                 ),
             )
     return TemplateResponse(
@@ -127,6 +133,7 @@ def _confirm(request, symposium):
             presenter_name=pending["presenter_name"],
             presenter_position=pending["presenter_position"],
             user=request.user,
+            count_in_background=True,
         )
     except PaperRefused as refusal:
         for message in refusal.result.errors:
@@ -138,6 +145,15 @@ def _confirm(request, symposium):
         messages.success(request, _("Paper received: a draft page was created."))
     else:
         messages.success(request, _("Paper received again: a new revision was saved."))
+    if receipt.submission.exact_count.status == ExactPageCount.Status.COUNTING:
+        messages.info(
+            request,
+            _(
+                "%(pages)s pages, estimated from the layout; LibreOffice is counting them "
+                "exactly and the paper will show the result."
+            )
+            % {"pages": receipt.result.pages},
+        )
     for warning in receipt.warnings:
         messages.warning(request, warning)
     return redirect(reverse("wagtailadmin_pages:edit", args=[receipt.paper.pk]))

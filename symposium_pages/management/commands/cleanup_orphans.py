@@ -1,10 +1,14 @@
-"""Delete stored files that no record refers to (left by a killed intake or an abandoned upload)."""
+"""Delete what a killed process or an abandoned upload left: stored files no record refers to,
+LibreOffice's scratch folders in the temp dir (and a soffice still running on one), and
+exact page counts a killed worker never finished (queued again)."""
 
 import datetime
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from symposium_pages.exact_counts import requeue_stale
+from symposium_pages.intake import scratch
 from symposium_pages.maintenance import delete_orphans, orphan_files
 
 
@@ -38,3 +42,25 @@ class Command(BaseCommand):
         else:
             summary = _("%(count)s files without a record deleted (%(size)s bytes).")
         self.stdout.write(summary % {"count": len(orphans), "size": size})
+        self.sweep_scratch(older_than, dry_run)
+        if not dry_run:
+            requeued = requeue_stale(datetime.timedelta(minutes=max(0, older_than)))
+            if requeued:
+                self.stdout.write(
+                    _("%(count)s page counts left unfinished were queued again.")
+                    % {"count": len(requeued)}
+                )
+
+    def sweep_scratch(self, older_than, dry_run):
+        """LibreOffice's job folders in the temp dir whose job is gone (see intake/scratch.py)."""
+        folders = scratch.stale(max(0, older_than) * 60)
+        for item in folders:
+            self.stdout.write(f"{item.path}\t{int(item.age)} s")
+        if dry_run:
+            summary = _(
+                "%(count)s LibreOffice scratch folders left by a stopped job; none deleted."
+            )
+        else:
+            scratch.sweep(folders)
+            summary = _("%(count)s LibreOffice scratch folders left by a stopped job deleted.")
+        self.stdout.write(summary % {"count": len(folders)})
