@@ -24,6 +24,7 @@ def workflow_settings(app_configs, **kwargs):
                 id="symposium_pages.W002",
             )
         )
+    warnings.extend(picture_settings())
     if "wagtail_localize" in settings.INSTALLED_APPS and getattr(
         settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True
     ):
@@ -36,3 +37,36 @@ def workflow_settings(app_configs, **kwargs):
             )
         )
     return warnings
+
+
+def picture_settings():
+    """The renditions of pictures not yet released must stay out of the public folder."""
+    from django.urls import NoReverseMatch, reverse
+    from wagtail.images import get_image_model
+
+    from .picture_storage import RenditionStorage
+
+    storage = get_image_model().get_rendition_model()._meta.get_field("file").storage
+    if not isinstance(storage, RenditionStorage):
+        return [
+            Warning(
+                "Renditions of the pictures of papers not yet released are written to the "
+                "public images/ folder.",
+                hint='Set WAGTAILIMAGES_RENDITION_STORAGE = "symposium_pages.picture_storage.'
+                'RenditionStorage".',
+                id="symposium_pages.W004",
+            )
+        ]
+    try:
+        reverse("symposium_pages_private_picture", args=["images/x.png"])
+    except NoReverseMatch:
+        return [
+            Warning(
+                "Editors cannot see the pictures of papers not yet released: the checked "
+                "view has no URL.",
+                hint='Add path("paper-pictures/", include("symposium_pages.urls")) to your '
+                "URLconf, outside i18n_patterns.",
+                id="symposium_pages.W005",
+            )
+        ]
+    return []

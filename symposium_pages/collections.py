@@ -7,11 +7,15 @@ from . import conf, roles
 
 
 def _child_collection(name):
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=name).first()
+    collection = _existing_child(name)
     if collection is None:
-        return root.add_child(name=name), True
+        return Collection.get_first_root_node().add_child(name=name), True
     return collection, False
+
+
+def _existing_child(name):
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=name).first() if root is not None else None
 
 
 @transaction.atomic
@@ -26,6 +30,11 @@ def originals_collection():
     if created or not restricted:
         set_up_collection(collection, roles.ORIGINALS_PERMISSIONS, originals=True)
     return collection
+
+
+def find_images_collection():
+    """The pictures' collection if it has been made, without making it."""
+    return _existing_child(conf.get("SYMPOSIUM_IMAGES_COLLECTION"))
 
 
 @transaction.atomic

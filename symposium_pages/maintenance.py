@@ -22,8 +22,11 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 
-# Wagtail's upload folders: documents, original images, renditions.
-SWEPT_FOLDERS = ("documents", "original_images", "images")
+from .picture_storage import PRIVATE_DIR
+
+# Wagtail's upload folders (documents, original images, renditions) and the add-on's
+# private one (pictures of papers not yet released, their renditions; picture_storage.py).
+SWEPT_FOLDERS = ("documents", "original_images", "images", PRIVATE_DIR)
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ from wagtail.models import Page
 
 from . import conf, exact_counts
 from .collections import images_collection, originals_collection
-from .picture_storage import private_original_name
 from .intake.check import CheckResult, check_paper
 from .models import Invitation, PaperPage, PaperSubmission
+from .picture_storage import private_original_name
 from .streamdata import body_stream_data, without_letterhead
 from .titles import readable_title
 

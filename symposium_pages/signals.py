@@ -85,6 +85,11 @@ def connect_reading_signals():
     )
     post_save.connect(unit_changed, sender=Unit, dispatch_uid=f"{uid}.unit")
 
+    # Pictures of papers: public while a live page shows them, private otherwise.
+    from .picture_release import connect_signals as connect_picture_signals
+
+    connect_picture_signals()
+
 
 def _page_deleted(sender, instance, **kwargs):
     """A live page deleted (its specific row; the base Page row follows with sender Page)."""

@@ -1,5 +1,7 @@
 """URL map of the host news site."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -15,19 +17,28 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Pictures of papers not yet released, for the editors (404 for anyone else).
+    path("paper-pictures/", include("symposium_pages.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.http import Http404
+    from django.views.static import serve
 
-    def _no_documents(request, path):
-        raise Http404  # documents go through /documents/, which checks who may read them
+    from symposium_pages.picture_storage import PUBLIC_MEDIA_DIRS
 
-    # Media files for the development server, except documents (private originals).
-    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/documents/<path:path>", _no_documents)]
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media files for the development server, as a front server serves them in production:
+    # the public pictures and their renditions only, never documents (private originals),
+    # the pictures of papers not yet released, booklets or uploads awaiting confirmation.
+    media = settings.MEDIA_URL.strip("/")
+    urlpatterns += [
+        path(
+            f"{media}/{folder}/<path:path>",
+            serve,
+            {"document_root": Path(settings.MEDIA_ROOT, folder)},
+        )
+        for folder in PUBLIC_MEDIA_DIRS
+    ]
 
 # Reader-facing URLs per language: Vietnamese unprefixed, English under /en/, and any
 # language added to LANGUAGES under its code.

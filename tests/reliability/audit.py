@@ -19,6 +19,7 @@ def audit():
 
     from symposium_pages.maintenance import orphan_files
     from symposium_pages.models import Invitation, PaperPage, PaperSubmission
+    from symposium_pages.picture_storage import PRIVATE_DIR
     from symposium_pages.views.receive import PENDING_DIR
 
     problems = []
@@ -60,7 +61,11 @@ def audit():
     orphans = orphan_files(grace=datetime.timedelta(0))
     # Renditions are re-creatable copies: two requests rendering the same one at once both
     # write a file and one row wins. They are counted, and swept by cleanup_orphans.
-    renditions = [orphan.name for orphan in orphans if orphan.name.startswith("images/")]
+    renditions = [
+        orphan.name
+        for orphan in orphans
+        if orphan.name.startswith(("images/", f"{PRIVATE_DIR}/images/"))
+    ]
     problems.extend(
         f"orphan file {orphan.name}" for orphan in orphans if orphan.name not in renditions
     )

@@ -62,7 +62,11 @@ def test_a_worker_killed_during_an_intake_leaves_no_half_made_paper(demo_copy, t
         orphans = [problem for problem in crashed["problems"] if problem.startswith("orphan file")]
         assert crashed["problems"] == orphans
         assert any(name.startswith("orphan file documents/") for name in orphans), orphans
-        assert any(name.startswith("orphan file original_images/") for name in orphans), orphans
+        # The paper's picture, stored privately (symposium_private/) until it is released.
+        assert any(
+            name.startswith("orphan file symposium_private/original_images/private-")
+            for name in orphans
+        ), orphans
         # The upload waiting for confirmation is still there: the editor may press again.
         assert len(crashed["pending"]) == 1
         response = editor.confirm(plan, token)

@@ -17,7 +17,10 @@ def png_bytes(size=(120, 80), colour=(161, 22, 28)):
 def simple_paper(
     title="Nâng cao chất lượng sinh hoạt chi bộ", paragraphs=3, pages=1, picture=False
 ):
-    """A paper with a title, a heading, paragraphs and `pages` pages (explicit breaks)."""
+    """A paper with a title, a heading, paragraphs and `pages` pages (explicit breaks).
+
+    `picture`: True for a small red picture after the text, or the PNG bytes of one.
+    """
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
@@ -29,7 +32,7 @@ def simple_paper(
         paragraph.add_run("nêu gương").bold = True
         paragraph.add_run(" của người đứng đầu được đề cao.")
     if picture:
-        document.add_picture(io.BytesIO(png_bytes()))
+        document.add_picture(io.BytesIO(png_bytes() if picture is True else picture))
     for _ in range(pages - 1):
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         document.add_paragraph("Trang tiếp theo của tham luận.")

@@ -162,6 +162,10 @@ SYMPOSIUM_PARENT_PAGE_TYPES = ["home.HomePage", "news.NewsIndexPage"]
 # restrictions (the originals of papers are private); never straight from storage.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# Renditions of the pictures of papers not yet released are kept out of the public images/
+# folder and served through the add-on's checked view (symposium_pages/urls.py).
+WAGTAILIMAGES_RENDITION_STORAGE = "symposium_pages.picture_storage.RenditionStorage"
+
 # Workflow: a revision saved while a paper is in the workflow (by anyone, or by a new
 # upload) must be vetted and approved again before it can go out.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -1,0 +1,149 @@
+"""Pictures of papers become public with the first live page that shows them, and go back.
+
+A picture is public while some live page refers to it (the paper, its translations,
+a coverage article that borrowed it), and private otherwise. The pages that refer to
+an image are read from Wagtail's reference index, which holds what a page's row
+holds: for a live page, its live version. After every publish, unpublish or delete
+of a live page, `sync_pictures` moves what has to move:
+
+- a private picture (kept under `PRIVATE_DIR`) that a live page shows is copied to
+  `original_images/` under a fresh random name;
+- a public picture of the pictures' collection that no live page shows any longer is
+  copied back under `PRIVATE_DIR`, again under a fresh name, so an address read while
+  it was public leads nowhere.
+
+Either way its renditions are deleted (Wagtail makes them again, in the right folder,
+when a page asks for them) and the old files are deleted once the transaction commits:
+if it rolls back, the record still names a file that exists, and the new copy is left
+to `cleanup_orphans`.
+"""
+
+import logging
+from functools import partial
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
+
+from .collections import find_images_collection
+from .picture_storage import (
+    PRIVATE_DIR,
+    is_private,
+    private_original_name,
+    public_original_name,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def page_references():
+    """The reference index's rows from pages (their row: the live version) to images."""
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(get_image_model()),
+    )
+
+
+def shown_image_keys():
+    """The ids (as text, as the index keeps them) of images that a live page refers to."""
+    live_pages = Page.objects.filter(live=True).annotate(key=Cast("pk", CharField())).values("key")
+    return page_references().filter(object_id__in=live_pages).values("to_object_id")
+
+
+@transaction.atomic
+def sync_pictures():
+    """Makes public the private pictures live pages show, and private those none shows."""
+    images = get_image_model().objects.annotate(key=Cast("pk", CharField()))
+    private = {"file__startswith": f"{PRIVATE_DIR}/"}
+    shown = shown_image_keys()
+    moved = []
+    for image in images.filter(key__in=shown, **private).select_for_update():
+        moved.append(_move(image, public_original_name(image.file.name)))
+    collection = find_images_collection()
+    if collection is not None:
+        hidden = images.filter(collection=collection).exclude(**private).exclude(key__in=shown)
+        for image in hidden.select_for_update():
+            moved.append(_move(image, private_original_name(image.file.name)))
+    return [image for image in moved if image is not None]
+
+
+def make_private(image):
+    """Files one picture away under a private name (an upload into the pictures' collection)."""
+    with transaction.atomic():
+        return _move(image, private_original_name(image.file.name))
+
+
+def _move(image, new_name):
+    """Copies the picture to `new_name`; its renditions and old file go once committed."""
+    storage = image.file.storage
+    old_name = image.file.name
+    try:
+        with storage.open(old_name, "rb") as handle:
+            new_name = storage.save(new_name, handle)
+    except OSError:
+        logger.warning("Picture %s (%s) cannot be read; it stays where it is.", image.pk, old_name)
+        return None
+    renditions = list(image.renditions.all())
+    old_files = [(storage, old_name)] + [(r.file.storage, r.file.name) for r in renditions]
+    # Deleting the rows (one by one, with their signals) also empties Wagtail's rendition cache.
+    image.renditions.model.objects.filter(pk__in=[r.pk for r in renditions]).delete()
+    type(image).objects.filter(pk=image.pk).update(file=new_name)
+    image.file.name = new_name
+    transaction.on_commit(partial(_delete_files, old_files))
+    return image
+
+
+def _delete_files(files):
+    for storage, name in files:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.warning("Could not delete %s", name)
+
+
+# -- signals ------------------------------------------------------------------
+
+
+def page_published(sender, instance, **kwargs):
+    with transaction.atomic():
+        # The page's live version as the index will hold it, whatever the task queue does.
+        ReferenceIndex.create_or_update_for_object(instance)
+        sync_pictures()
+
+
+def page_unpublished(sender, instance, **kwargs):
+    sync_pictures()
+
+
+def page_deleted(sender, instance, **kwargs):
+    """A live page deleted (its specific row): sync once the whole deletion is done.
+
+    The base rows of the pages deleted with it are still there, live, when this runs;
+    a deletion always runs in a transaction, so `on_commit` comes after all of them.
+    """
+    if sender is not Page and isinstance(instance, Page) and instance.live:
+        transaction.on_commit(sync_pictures)
+
+
+def picture_saved(sender, instance, created, raw=False, **kwargs):
+    """A picture uploaded by hand into the pictures' collection starts private, as the intake's."""
+    if not created or raw or is_private(instance.file.name):
+        return
+    collection = find_images_collection()
+    if collection is not None and instance.collection_id == collection.pk:
+        make_private(instance)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published as published
+    from wagtail.signals import page_unpublished as unpublished
+
+    uid = "symposium_pages.pictures"
+    published.connect(page_published, dispatch_uid=f"{uid}.published")
+    unpublished.connect(page_unpublished, dispatch_uid=f"{uid}.unpublished")
+    post_delete.connect(page_deleted, dispatch_uid=f"{uid}.deleted")
+    post_save.connect(picture_saved, sender=get_image_model(), dispatch_uid=f"{uid}.uploaded")
