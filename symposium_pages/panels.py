@@ -15,3 +15,29 @@ class BudgetSummaryPanel(Panel):
             context = super().get_context_data(parent_context)
             context["budget"] = budget_for(self.instance) if self.instance.pk else None
             return context
+
+
+class ExactCountPanel(Panel):
+    """How the latest upload's pages were counted: estimated, being counted, exact or failed,
+    and whether the exact count put the paper on the other side of the page limit."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "symposium_pages/admin/exact_count_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .exact_counts import count_state
+            from .models import PaperSubmission
+
+            context = super().get_context_data(parent_context)
+            upload = None
+            if self.instance.pk:
+                upload = (
+                    PaperSubmission.objects.filter(paper=self.instance)
+                    .select_related("exact_count")
+                    .order_by("-pk")
+                    .first()
+                )
+            context["upload"] = upload
+            context["count"] = getattr(upload, "exact_count", None) if upload else None
+            context["state"] = count_state(self.instance) if upload else None
+            return context

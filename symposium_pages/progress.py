@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from .exact_counts import invitation_count_status, invitation_verdict_changed
 from .languages import originals
-from .models import Invitation, PaperPage, SymposiumPage
+from .models import ExactPageCount, Invitation, PaperPage, SymposiumPage
 from .paper_status import invitation_late, invitation_over_limit, invitation_status
 
 
@@ -24,6 +25,8 @@ class Progress:
     late: int = 0
     over_limit: int = 0
     missing: int = 0
+    counting: int = 0  # latest upload's pages still being counted by LibreOffice
+    verdict_changed: int = 0  # the exact count put the paper on the other side of the limit
     statuses: Counter = field(default_factory=Counter)
     today: datetime.date | None = None
 
@@ -67,15 +70,21 @@ def progress(symposia, today=None):
             _late=invitation_late(),
             _over_limit=invitation_over_limit(),
             _received=Exists(PaperPage.objects.filter(invitation=OuterRef("pk"))),
+            _count=invitation_count_status(),
+            _verdict=invitation_verdict_changed(),
         )
-        .values_list("symposium_id", "_status", "_late", "_over_limit", "_received")
+        .values_list(
+            "symposium_id", "_status", "_late", "_over_limit", "_received", "_count", "_verdict"
+        )
     )
-    for symposium_id, status, late, over_limit, received in rows:
+    for symposium_id, status, late, over_limit, received, count, verdict in rows:
         item = results[symposium_id]
         item.invited += 1
         item.received += bool(received)
         item.late += bool(late)
         item.over_limit += bool(over_limit)
         item.missing += status == Invitation.Status.INVITED
+        item.counting += count == ExactPageCount.Status.COUNTING
+        item.verdict_changed += bool(verdict)
         item.statuses[status] += 1
     return list(results.values())

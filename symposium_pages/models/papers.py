@@ -17,6 +17,7 @@ from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 from .. import roles
 from ..blocks import PaperBodyBlock
 from ..intake import methods as page_count_methods
+from ..panels import ExactCountPanel
 from .news import NewsPageMixin
 from .units import Invitation
 
@@ -121,6 +122,7 @@ class PaperPage(RoutablePageMixin, NewsPageMixin, Page):
                     ]
                 ),
                 FieldRowPanel([FieldPanel("words"), FieldPanel("received_at")]),
+                ExactCountPanel(),
             ],
             heading=_("As received"),
         ),

@@ -90,13 +90,15 @@ class Unit(index.Indexed, models.Model):
 
 class InvitationQuerySet(models.QuerySet):
     def with_status(self):
-        """Everything `status` and `flags` read, fetched in a fixed number of queries."""
+        """Everything `status` and `flags` read, fetched in a fixed number of queries
+        (with each paper's latest upload's page count, see `exact_counts.with_count`)."""
+        from ..exact_counts import with_count
         from .papers import PaperPage
 
         # Wagtail's prefetch_workflow_states() follows the base-Page relation unless the
         # queryset came from .specific(); PaperPage.objects needs the specific one.
         active = WorkflowState.objects.active().select_related("current_task_state__task")
-        papers = PaperPage.objects.annotate_approved_schedule().prefetch_related(
+        papers = with_count(PaperPage.objects.annotate_approved_schedule()).prefetch_related(
             Prefetch(
                 "_specific_workflow_states", queryset=active, to_attr="_current_workflow_states"
             )
@@ -120,6 +122,17 @@ class InvitationQuerySet(models.QuerySet):
         from ..paper_status import invitation_over_limit
 
         return self.alias(_db_over_limit=invitation_over_limit()).filter(_db_over_limit=over_limit)
+
+    def filter_page_count(self, status):
+        """Invitations whose latest paper's latest upload has this exact-count status."""
+        from ..exact_counts import invitation_count_status
+
+        return self.alias(_db_count=invitation_count_status()).filter(_db_count=status)
+
+    def filter_verdict_changed(self, changed=True):
+        from ..exact_counts import invitation_verdict_changed
+
+        return self.alias(_db_verdict=invitation_verdict_changed()).filter(_db_verdict=changed)
 
     def in_plan_order(self):
         """By category in the plan's order, then by the unit's position and name."""

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
-from ..models import Invitation
+from ..models import ExactPageCount, Invitation
 from ..progress import open_symposia, progress
 
 Status = Invitation.Status
@@ -49,6 +49,21 @@ OTHER_REVIEW = (
     {"status": Status.IN_REVIEW},
 )
 
+# Shown only while some paper's pages are being counted, or when an exact count
+# reversed the estimate's verdict on the page limit (see exact_counts.py).
+PAGE_COUNT_LINES = [
+    (
+        _("Pages being counted"),
+        lambda item: item.counting,
+        {"page_count": ExactPageCount.Status.COUNTING},
+    ),
+    (
+        _("Exact count changed the page-limit verdict"),
+        lambda item: item.verdict_changed,
+        {"count_changed_verdict": "true"},
+    ),
+]
+
 
 def deadline_text(days_left):
     if days_left is None:
@@ -67,6 +82,7 @@ def deadline_text(days_left):
 def panel_data(item, list_url):
     symposium = item.symposium
     lines = LINES + ([OTHER_REVIEW] if item.count(Status.IN_REVIEW) else [])
+    lines += [line for line in PAGE_COUNT_LINES if line[1](item)]
     return {
         "id": f"symposium-progress-{symposium.pk}",
         "heading": f"{symposium.plan_number} · {Truncator(symposium.title).words(10)}",

@@ -5,7 +5,7 @@ from django.core.validators import EMPTY_VALUES
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Invitation
+from ..models import ExactPageCount, Invitation
 
 
 class StatusFilter(django_filters.ChoiceFilter):
@@ -47,3 +47,31 @@ class OverLimitFilter(django_filters.BooleanFilter):
         if value is None:
             return queryset
         return queryset.filter_over_limit(value)
+
+
+class PageCountFilter(django_filters.ChoiceFilter):
+    """Where the exact count of the latest paper's latest upload stands."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", capfirst(_("exact page count")))
+        kwargs.setdefault("choices", ExactPageCount.Status.choices)
+        kwargs.setdefault("empty_label", _("All"))
+        super().__init__(**kwargs)
+
+    def filter(self, queryset, value):
+        if value in EMPTY_VALUES:
+            return queryset
+        return queryset.filter_page_count(value)
+
+
+class VerdictChangedFilter(django_filters.BooleanFilter):
+    """The exact count put the latest paper on the other side of the page limit."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", capfirst(_("exact count changed the verdict")))
+        super().__init__(**kwargs)
+
+    def filter(self, queryset, value):
+        if value is None:
+            return queryset
+        return queryset.filter_verdict_changed(value)

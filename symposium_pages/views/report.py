@@ -15,6 +15,7 @@ from ..categories import UnitCategory
 from ..languages import originals
 from ..models import Invitation, SymposiumPage
 from .filters import LateFilter, OverLimitFilter, StatusFilter
+from .page_counts import pages_text
 from .units import StatusColumn, _presenter, _symposium
 
 
@@ -48,6 +49,10 @@ def _paper_title(invitation):
 def _paper_pages(invitation):
     paper = invitation.latest_paper()
     return paper.pages if paper and paper.pages is not None else ""
+
+
+def _paper_pages_display(invitation):
+    return pages_text(invitation.latest_paper())
 
 
 def _received_at(invitation):
@@ -114,7 +119,7 @@ class InvitationReportView(ReportView):
         Column("presenter", label=capfirst(_("presenter")), accessor=_presenter),
         StatusColumn("status", label=capfirst(_("status")), accessor="get_status_display"),
         TitleColumn("paper", label=capfirst(_("paper")), accessor=_paper_title, get_url=_paper_url),
-        Column("pages", label=capfirst(_("pages")), accessor=_paper_pages),
+        Column("pages", label=capfirst(_("pages")), accessor=_paper_pages_display),
         Column("received_at", label=capfirst(_("received at")), accessor=_received_display),
     ]
     list_export = [key for key, _heading, _value in EXPORT]

@@ -12,7 +12,14 @@ from ..categories import UnitCategory
 from ..languages import originals
 from ..models import Invitation, SymposiumPage, Unit
 from ..models.units import plan_order
-from .filters import LateFilter, OverLimitFilter, StatusFilter
+from .filters import (
+    LateFilter,
+    OverLimitFilter,
+    PageCountFilter,
+    StatusFilter,
+    VerdictChangedFilter,
+)
+from .page_counts import count_flags
 
 
 class UnitFilterSet(WagtailFilterSet):
@@ -85,6 +92,8 @@ class InvitationFilterSet(WagtailFilterSet):
     status = StatusFilter()
     late = LateFilter()
     over_limit = OverLimitFilter()
+    page_count = PageCountFilter()
+    count_changed_verdict = VerdictChangedFilter()
 
     class Meta:
         model = Invitation
@@ -96,6 +105,8 @@ class InvitationFilterSet(WagtailFilterSet):
             "status",
             "late",
             "over_limit",
+            "page_count",
+            "count_changed_verdict",
         ]
 
 
@@ -118,6 +129,7 @@ class StatusColumn(Column):
                 context["flags"].append(
                     _("New version: %(stage)s") % {"stage": Invitation.Status(stage).label}
                 )
+            context["flags"].extend(count_flags(paper))
             context["comment"] = paper.changes_requested_comment
         return context
 
