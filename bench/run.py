@@ -7,7 +7,10 @@
   local-memory cache, so the page cache is off), then with a throwaway Redis, when
   redis-server is installed, where the add-on's pages come from the page cache;
 - the intake's check per page (by layout estimate; with LibreOffice too when present);
-- the booklet per paper (bench/bench_booklet.py), when that benchmark exists.
+- the booklet per paper (bench/bench_booklet.py), when that benchmark exists;
+- readers' latency idle and during 10 intakes with LibreOffice, the exact counts in the
+  background worker and, as before issue 15, inside the web request
+  (bench/bench_intake_load.py), when soffice is installed.
 
 The load comes from `wrk` (Debian's package; installed when missing and we are root),
 else from a small Python load generator with threads. Everything runs against
@@ -32,7 +35,9 @@ from pathlib import Path
 
 import requests
 
+from bench import bench_intake_load
 from bench.server import ROOT, Gunicorn, demo_site, migrated_site, redis_server
+from symposium_pages.intake.libreoffice import find_soffice
 
 QUERIES = """
 import json, os, django
@@ -326,6 +331,10 @@ def main():
                 del site.extra_env["REDIS_URL"]
         intake, intake_problem = intake_rows()
         booklet, booklet_problem = booklet_row()
+        intake_load = None
+        if find_soffice():
+            print("readers during 10 intakes (three runs on copies of the demo)…", flush=True)
+            intake_load = bench_intake_load.measure(site, workdir)
     finally:
         site.drop()
         migrated.drop()
@@ -391,6 +400,16 @@ def main():
         )
     else:
         print(f"booklet per paper: {booklet_problem}")
+    print()
+    if intake_load:
+        print(
+            "readers during 10 intakes at once with LibreOffice (gunicorn 2 × 4, 8 reader "
+            "connections, Python threads; with intakes, from the first upload to the last "
+            "exact count)"
+        )
+        print(bench_intake_load.table(intake_load))
+    else:
+        print("readers during intakes: not measured (LibreOffice is not installed)")
 
 
 if __name__ == "__main__":

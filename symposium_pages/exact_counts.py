@@ -115,7 +115,10 @@ def apply_to_paper(submission, pages):
     one of them (the page's first upload, or the revision that went live).
     """
     estimate = submission.pages
-    if submission.page_count_method != "estimate" or submission.revision_id is None:
+    if submission.page_count_method != "estimate" or None in (
+        submission.revision_id,
+        submission.paper_id,
+    ):
         return []
     paper_id = submission.paper_id
     next_upload = (

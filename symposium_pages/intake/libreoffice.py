@@ -6,8 +6,9 @@ process group, and a check that the PDF really appeared. Many files can go
 through one soffice start, which is what the tests and benchmarks do.
 
 Every run waits for one of the host's slots first (`slots.py`,
-SYMPOSIUM_SOFFICE_CONCURRENCY), and its folders are scratch folders
-(`scratch.py`) that `cleanup_orphans` sweeps if the process is killed.
+SYMPOSIUM_SOFFICE_CONCURRENCY), runs at a lower priority (`nice -n 10`) and keeps
+its folders as scratch folders (`scratch.py`) that `cleanup_orphans` sweeps if the
+process is killed.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def convert(
 
 def _run(sources, outdir, soffice, timeout, to, profile: Path) -> None:
     cmd = [
+        *_nice(),
         soffice,
         "--headless",
         "--norestore",
@@ -102,6 +104,12 @@ def _run(sources, outdir, soffice, timeout, to, profile: Path) -> None:
     if proc.returncode != 0:
         message = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         raise PageCountUnavailable(f"LibreOffice exited with {proc.returncode}: {message[0]}")
+
+
+def _nice() -> list[str]:
+    """soffice runs at a lower priority, so that on a busy host readers' requests come first."""
+    found = shutil.which("nice")
+    return [found, "-n", "10"] if found else []
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

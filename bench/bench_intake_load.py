@@ -1,0 +1,176 @@
+"""Do ten intakes at once hold up readers? Readers' latency idle and during 10 intakes
+with LibreOffice installed, side by side.
+
+Each run takes a fresh copy of the demo under gunicorn (2 workers × 4 threads, production
+settings) and the same reader load (8 connections reading the home page, the plan and a
+paper in turn, from Python threads):
+
+- idle: readers alone, for --idle seconds;
+- background: 10 editors receive a paper each at once through the admin; the answer
+  carries the layout estimate and LibreOffice's exact counts run in `manage.py db_worker`
+  (TASKS_BACKEND=database), one soffice at a time (SYMPOSIUM_SOFFICE_CONCURRENCY=1);
+- in the request: the same with the immediate backend and no bound, as it was before
+  issue 15: soffice runs inside the web workers while the editors wait.
+
+With intakes, readers are measured from the first upload until every paper has its
+exact count. Run: .venv/bin/python -m bench.bench_intake_load [--idle 15] [--json]
+"""
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+from bench.intake_load import (
+    Readers,
+    count_statuses,
+    counted,
+    db_worker,
+    receive_all,
+    wait_for_counts,
+)
+from bench.server import Gunicorn, demo_site, migrated_site
+from symposium_pages.intake.libreoffice import find_soffice
+from tests.intake.papers import PaperSpec, build_paper
+from tests.reliability.web import Editor, site_facts
+
+INTAKES = 10
+READERS = 8
+
+MODES = {
+    "idle": {},
+    "background": {"TASKS_BACKEND": "database", "SYMPOSIUM_SOFFICE_CONCURRENCY": "1"},
+    "in the request": {"TASKS_BACKEND": "immediate", "SYMPOSIUM_SOFFICE_CONCURRENCY": "10"},
+}
+
+
+def papers():
+    """Ten realistic papers of three to five pages (the corpus generator's layout)."""
+    return [
+        build_paper(PaperSpec(seed=100 + n, paragraphs=18 + 2 * n, tables=1, bullets=3))
+        for n in range(INTAKES)
+    ]
+
+
+def editor(base):
+    person = Editor(base)
+    person.log_in()
+    return person
+
+
+def run_mode(template, workdir, mode, idle_seconds):
+    site = template.copy(workdir / mode.replace(" ", "-"))
+    site.extra_env.update(MODES[mode], SYMPOSIUM_SOFFICE_SLOTS_DIR=str(workdir / "slots"))
+    try:
+        facts = site_facts(site)
+        open_invitations = [
+            pk for pk in facts["invitations"] if pk not in facts["invitations_with_papers"]
+        ]
+        work = list(zip(open_invitations, papers(), strict=False))[:INTAKES]
+        baseline = counted(count_statuses(site))
+        with Gunicorn(site, workers=2, threads=4) as server:
+            urls = [f"{server.url}{path}" for path in ("/", facts["plan_url"], facts["paper_url"])]
+            for url in urls:
+                for _ in range(3):  # warm: templates compiled, caches filled
+                    requests.get(url, timeout=30)
+            worker = (
+                db_worker(site, workdir / f"{mode}-worker.log")
+                if mode == "background"
+                else _nothing()
+            )
+            with worker, Readers(urls, READERS) as readers:
+                time.sleep(1)  # the readers' connections are open
+                began = time.monotonic()
+                if mode == "idle":
+                    time.sleep(idle_seconds)
+                    answers, statuses = [], {}
+                else:
+                    answers = receive_all(server.url, facts["plan_id"], work, editor)
+                    statuses = wait_for_counts(site, baseline + len(work))
+                ended = time.monotonic()
+            log = server.log.read_text(errors="replace")
+        row = readers.summary(began, ended)
+        waits = sorted(seconds for _status, _where, seconds in answers)
+        row.update(
+            seconds=ended - began,
+            intakes=len(answers),
+            received=sum(1 for status, where, _ in answers if status == 302 and "/edit/" in where),
+            editor_wait=(waits[len(waits) // 2], waits[-1]) if waits else None,
+            exact=counted(statuses) - baseline if statuses else None,
+            errors=len(readers.errors),
+            tracebacks=log.count("Traceback"),
+        )
+        return row
+    finally:
+        site.drop()
+
+
+class _nothing:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def measure(template, workdir, idle_seconds=15):
+    return {mode: run_mode(template, workdir, mode, idle_seconds) for mode in MODES}
+
+
+def cell(value, spec):
+    return "" if value is None else format(value, spec)
+
+
+def table(rows):
+    """The side-by-side table, one column per mode."""
+    modes = list(rows)
+    lines = [f"{'readers (8 connections)':<34}" + "".join(f"{m:>16}" for m in modes)]
+
+    def line(label, get):
+        lines.append(f"{label:<34}" + "".join(f"{get(rows[m]):>16}" for m in modes))
+
+    line("requests/s", lambda r: cell(r["rate"], ".1f"))
+    line("p50 (ms)", lambda r: cell(r["p50_ms"], ".0f"))
+    line("p95 (ms)", lambda r: cell(r["p95_ms"], ".0f"))
+    line("5xx / connection errors", lambda r: f"{r['server_errors']} / {r['errors']}")
+    line("measured over (s)", lambda r: cell(r["seconds"], ".1f"))
+    line("papers received", lambda r: str(r["received"]) if r["intakes"] else "–")
+    line(
+        "editor's wait p50 / max (s)",
+        lambda r: (
+            f"{r['editor_wait'][0]:.1f} / {r['editor_wait'][1]:.1f}" if r["editor_wait"] else "–"
+        ),
+    )
+    line("exact counts made", lambda r: "–" if r["exact"] is None else str(r["exact"]))
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--idle", type=int, default=15, help="seconds of the idle run")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
+    args = parser.parse_args()
+    if find_soffice() is None:
+        print("not measured: LibreOffice (soffice) is not installed")
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="symposium-bench-intake-"))
+    migrated = migrated_site(workdir / "migrated")
+    template = demo_site(workdir / "demo", migrated)
+    try:
+        rows = measure(template, workdir, args.idle)
+    finally:
+        template.drop()
+        migrated.drop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(table(rows))
+    if args.json:
+        print(json.dumps(rows))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
