@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django
 
+from .content_security import csp_settings
 from .env import env_bool, env_languages, env_list
 from .services import (
     cache_settings,
@@ -59,8 +61,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# Content-Security-Policy on every response; the admin's is looser (content_security.py).
+SECURE_CSP, CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN, CSP_MIDDLEWARE = csp_settings(
+    os.environ, django.VERSION
+)
+# Editors' pictures are not fetched from Gravatar: no e-mail hash leaves the site, and the
+# admin's policy needs no third-party image host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    CSP_MIDDLEWARE,
+    "newsroom.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: none for Vietnamese, /en/ for English, /jra/…
