@@ -22,6 +22,10 @@ class SymposiumPagesConfig(AppConfig):
             symposium_created, sender=SymposiumPage, dispatch_uid="symposium_pages.workflow"
         )
 
+        from .release import connect_signals as connect_release_signals
+
+        connect_release_signals()
+
         from .signals import connect_reading_signals
 
         connect_reading_signals()

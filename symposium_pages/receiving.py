@@ -114,6 +114,7 @@ def receive_paper(
             revision = paper.save_revision(user=user, log_action=True)
             submission = PaperSubmission.objects.create(
                 paper=paper,
+                invitation=invitation,
                 document=document,
                 revision=revision,
                 filename=filename[:255],

@@ -191,3 +191,8 @@ def printed_documents_header_buttons(page, user, view_name, next_url=None):
         icon_name="doc-full",
         priority=16,
     )
+
+
+# -- The release rule at the admin's doors (publish, bulk, copy, move) ------
+
+from . import release_admin  # noqa: E402,F401  (registers its hooks)

@@ -9,9 +9,10 @@ from wagtail.search import index
 
 from ..blocks import CoverageBodyBlock
 from .news import NewsPageMixin
+from .release import ReleaseRuleMixin
 
 
-class CoveragePage(NewsPageMixin, Page):
+class CoveragePage(ReleaseRuleMixin, NewsPageMixin, Page):
     """A news article about the symposium: byline, photo with caption and credit, source.
 
     The host's own articles are coverage too when they link to the plan (a related

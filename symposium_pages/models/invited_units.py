@@ -10,9 +10,10 @@ from wagtail.models import Page
 
 from ..categories import UnitCategory
 from ..languages import is_original, original_of
+from .release import ReleaseRuleMixin
 
 
-class InvitedUnitsPage(Page):
+class InvitedUnitsPage(ReleaseRuleMixin, Page):
     """Who is invited, grouped by category in the plan's order, with who presents."""
 
     intro = RichTextField(_("introduction"), blank=True)

@@ -19,10 +19,11 @@ from ..blocks import PaperBodyBlock
 from ..intake import methods as page_count_methods
 from ..panels import ExactCountPanel
 from .news import NewsPageMixin
+from .release import ReleaseRuleMixin
 from .units import Invitation
 
 
-class PaperPage(RoutablePageMixin, NewsPageMixin, Page):
+class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     """One paper as the Department edits and publishes it; the upload is kept as a document.
 
     A news page of the host site (`NewsPageMixin`): its `lead` is the paper's summary.
@@ -284,10 +285,26 @@ class PaperPage(RoutablePageMixin, NewsPageMixin, Page):
 
 
 class PaperSubmission(models.Model):
-    """One upload of a paper: every original is kept, with what the check found."""
+    """One upload of a paper: every original is kept, with what the check found.
+
+    It outlives its paper: deleting the page (a moderator's right only, see
+    `release.ReleaseTester`) leaves the upload, its file and its invitation.
+    """
 
     paper = models.ForeignKey(
-        PaperPage, verbose_name=_("paper"), on_delete=models.CASCADE, related_name="submissions"
+        PaperPage,
+        verbose_name=_("paper"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
+    invitation = models.ForeignKey(
+        "symposium_pages.Invitation",
+        verbose_name=_("invitation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
     )
     document = models.ForeignKey(
         "wagtaildocs.Document",

@@ -26,9 +26,10 @@ from .. import conf
 from ..panels import BudgetSummaryPanel
 from ..validators import validate_plan_number
 from .news import NewsPageMixin
+from .release import ReleaseRuleMixin
 
 
-class SymposiumPage(RoutablePageMixin, NewsPageMixin, Page):
+class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     """One symposium as its plan describes it: the facts, the tasks, the programme.
 
     A news page of the host site too (`NewsPageMixin`), with its own RSS feed of

@@ -15,6 +15,7 @@ from tests.documents.docx_checks import (
     toc_entries,
 )
 from tests.documents.sample_papers import picture_png
+from tests.symposium_pages.factories import release
 
 
 def _titles(result):
@@ -99,7 +100,7 @@ def test_pictures_and_tables_of_the_edited_body_are_printed(symposium):
             },
         ),
     ]
-    paper.save_revision().publish()
+    release(paper)
     document = open_docx(printing.build_booklet(symposium, use_libreoffice=False).docx)
     assert len(document.inline_shapes) == 1
     assert "Biểu đồ kết nạp đảng viên" in [p.text for p in document.paragraphs]

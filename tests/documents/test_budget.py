@@ -6,7 +6,7 @@ from django.utils import timezone
 from symposium_pages.budget import budget_for, estimated_booklet_pages, printing_figures
 from symposium_pages.formatting import vnd
 from symposium_pages.models import BookletExport, BudgetLine, PaperPage
-from tests.symposium_pages.factories import make_plan
+from tests.symposium_pages.factories import make_plan, release
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ def plan(home_page):
         BudgetLine(item="Hội trường", quantity=1, unit="buổi", unit_price=2_500_000),
         BudgetLine(item="Tài liệu, văn phòng phẩm", quantity=100, unit="bộ", unit_price=15_000),
     ]
-    plan.save_revision().publish()
+    release(plan)
     for order, (pages, live) in enumerate([(5, True), (7, True), (6, False)]):
         paper = PaperPage(
             title=f"Tham luận {order}", slug=f"tham-luan-{order}", pages=pages, live=live

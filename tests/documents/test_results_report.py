@@ -11,7 +11,7 @@ from symposium_pages.documents.report import COLUMNS
 from symposium_pages.formatting import vnd
 from symposium_pages.models import BudgetLine, Invitation, PaperPage, SymposiumPage, Unit
 from tests.documents.docx_checks import open_docx
-from tests.symposium_pages.factories import make_plan
+from tests.symposium_pages.factories import make_plan, release
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_the_document_carries_the_same_numbers(symposium):
         BudgetLine(item="Hội trường, âm thanh", quantity=1, unit="buổi", unit_price=3_000_000),
         BudgetLine(item="Nước uống đại biểu", quantity=150, unit="người", unit_price=20_000),
     ]
-    symposium.save_revision().publish()
+    release(symposium)
     symposium = SymposiumPage.objects.get(pk=symposium.pk)
     data = printing.report_data(symposium, date=datetime.date(2022, 9, 5))
     document = open_docx(printing.report_docx(symposium, date=datetime.date(2022, 9, 5)))

@@ -56,8 +56,9 @@ def test_dump_and_restore_round_trip_the_demo_with_its_documents(demo_copy, migr
 
 GOES_ON = """
 from symposium_pages.models import SymposiumPage, Unit
+from home.demo.release import publish
 plan = SymposiumPage.objects.get(locale__language_code="vi")
-plan.save_revision().publish()
+publish(plan)
 Unit.objects.create(name="Huyện ủy Ia Grai (sau khôi phục)", category="huyen_uy")
 """
 

@@ -16,11 +16,12 @@ pytestmark = pytest.mark.redis
 PUBLISH = """
 import json, django
 django.setup()
+from home.demo.release import publish
 from symposium_pages.models import PaperPage, SymposiumPage
 plan = SymposiumPage.objects.live().first()
 paper = PaperPage(title="Tham luận công bố từ máy khác", slug="cong-bo-tu-may-khac")
 plan.add_child(instance=paper)
-paper.save_revision().publish()
+publish(paper)
 print(json.dumps(paper.url))
 """
 

@@ -9,13 +9,14 @@ from django.test import override_settings
 from django.urls import clear_url_caches
 from wagtail.models import Locale, Page
 
+from tests.symposium_pages.factories import release
 from tests.symposium_pages.reading import build_reading_plan
 
 
 def publish_translation(page, locale):
     translated = page.copy_for_translation(locale, copy_parents=True, alias=False)
     translated.title = f"[{locale.language_code}] {page.title}"
-    translated.save_revision().publish()
+    release(translated)
     translated.refresh_from_db()
     return translated.specific
 
@@ -129,7 +130,7 @@ def test_search_and_feed_speak_the_readers_language(client, site):
 
 def test_menu_and_site_name_stay_in_the_readers_language(client, site):
     site["english_plan"].show_in_menus = True
-    site["english_plan"].save_revision().publish()
+    release(site["english_plan"])
     html = client.get("/en/").content.decode()
     assert '<a class="site-name" href="/en/">' in html
     assert f'<a href="{site["english_plan"].url}"' in html

@@ -11,7 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from symposium_pages.models import CoveragePage, Invitation, InvitedUnitsPage, PaperPage, Unit
 
-from .factories import make_plan
+from .factories import make_plan, release
 
 AUGUST = timezone.make_aware(datetime.datetime(2022, 8, 26, 15, 0))
 
@@ -28,7 +28,7 @@ def picture(title="Hội trường (ảnh minh họa)", description=""):
 
 def publish(parent, page):
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    release(page)
     return page
 
 

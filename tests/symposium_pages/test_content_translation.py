@@ -6,23 +6,23 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from symposium_pages.models import SymposiumAssignment
+from symposium_pages.release import ReleaseRefused
 
-from .factories import make_plan
+from .factories import make_plan, release
 from .reading import paper
 
 
 def translate(page, locale, strings):
-    """What an editor does in wagtail-localize's editor: translate segments, then publish."""
+    """What an editor does in wagtail-localize's editor: translate segments, save, then
+    release the translation through the workflow (a symposium's pages go live no other way)."""
     source, _ = TranslationSource.get_or_create_from_instance(page)
     for segment in StringSegment.objects.filter(source=source).select_related("string"):
         if segment.string.data in strings:
             StringTranslation.from_text(
                 segment.string, locale, segment.context, strings[segment.string.data]
             )
-    # wagtail-localize publishes on commit; the test's transaction never commits.
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        translation, _ = source.create_or_update_translation(locale, fallback=True)
-    return translation
+    translation, _ = source.create_or_update_translation(locale, fallback=True, publish=False)
+    return release(translation, save=False)
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_english_plan_translates_text_and_keeps_identifiers(home_page, english):
             sort_order=0, unit_name="Ban Tuyên giáo Tỉnh ủy", role="lead", tasks="Chủ trì"
         )
     ]
-    plan.save_revision().publish()
+    release(plan)
     translate(home_page, english, {})
     en_plan = translate(
         plan, english, {"Tọa đàm thử nghiệm": "Trial symposium", "Hội trường 19-8": "19-8 Hall"}
@@ -103,7 +103,7 @@ def test_plan_rows_translate_and_keep_their_numbers_and_times(home_page, english
             speaker="Lãnh đạo Ban Tuyên giáo Tỉnh ủy",
         )
     ]
-    plan.save_revision().publish()
+    release(plan)
     translate(home_page, english, {})
     en_plan = translate(
         plan,
@@ -183,9 +183,24 @@ def test_editor_translates_and_publishes_the_plan_from_the_admin(
         content_type=MULTIPART_CONTENT,
     )
     assert response.status_code == 201
+    # Its editor offers no *Publish* (no bare publish under a symposium) …
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(f"/admin/pages/{en_plan.pk}/edit/", {"action": "publish"})
-    assert response.status_code == 302
+        admin_client.post(f"/admin/pages/{en_plan.pk}/edit/", {"action": "publish"})
+    en_plan.refresh_from_db()
+    assert not en_plan.live
+    # … the translation goes to the workflow from the page's header instead.
+    submit = reverse("symposium_pages_submit_to_workflow", args=[en_plan.pk])
+    assert (
+        submit
+        in admin_client.get(reverse("wagtailadmin_explore", args=[en_plan.pk])).content.decode()
+    )
+    assert admin_client.post(submit).status_code == 302
+    for _step in range(2):
+        task_state = type(en_plan).objects.get(pk=en_plan.pk).current_workflow_task_state
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[en_plan.pk, "approve", task_state.pk]
+        )
+        assert admin_client.post(url, {"comment": ""}).status_code == 302
 
     en_plan.refresh_from_db()
     assert en_plan.live and en_plan.title == "Trial symposium"
@@ -208,13 +223,17 @@ def test_translating_a_live_plan_with_its_subtree_keeps_the_tree_sound(
     submit = "wagtail_localize:submit_page_translation"
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(reverse(submit, args=[home_page.pk]), {"locales": [english.pk]})
-    with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(
-            reverse(submit, args=[plan.pk]), {"locales": [english.pk], "include_subtree": "on"}
-        )
+    # wagtail-localize then publishes on commit, which the release rule refuses: the
+    # translations stay drafts until they pass the workflow.
+    with pytest.raises(ReleaseRefused):
+        with django_capture_on_commit_callbacks(execute=True):
+            admin_client.post(
+                reverse(submit, args=[plan.pk]),
+                {"locales": [english.pk], "include_subtree": "on"},
+            )
 
     en_plan = plan.get_translation(english)
-    assert en_plan.live
+    assert not en_plan.live
     assert [page.title for page in en_plan.get_children()] == [
         "Nâng cao chất lượng sinh hoạt chi bộ"
     ]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from symposium_pages.models import Invitation, PaperPage, SymposiumPage, Unit
 from symposium_pages.progress import open_symposia
 
-from .factories import make_plan
+from .factories import make_plan, release
 from .newsroom import make_people
 
 
@@ -110,7 +110,7 @@ def test_open_symposia(home_page):
     paper = PaperPage(title="Tham luận", slug="tham-luan", invitation=invitation, live=False)
     held.add_child(instance=paper)
     assert open_symposia(today) == [coming, held]
-    paper.save_revision().publish()
+    release(paper)
     assert open_symposia(today) == [coming]
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from symposium_pages.models import ProgrammeItem
 
+from .factories import release
 from .reading import build_reading_plan, paper
 
 
@@ -143,7 +144,7 @@ def test_calendar_with_exact_time_lists_the_programme(client, site):
             starts_at=datetime.time(11, 0), ends_at=datetime.time(11, 30), title="Bế mạc"
         ),
     ]
-    plan.save_revision().publish()
+    release(plan)
     lines = ics_lines(client, plan)
     assert lines.count("BEGIN:VEVENT") == 3
     # Asia/Ho_Chi_Minh is UTC+7: 07:30 there is 00:30 UTC.

@@ -4,6 +4,7 @@ import pytest
 
 from symposium_pages.models import SymposiumPage
 
+from .factories import release
 from .reading import paper, symposium, unit_and_invitation, units_page
 
 
@@ -59,7 +60,7 @@ def test_a_republished_paper_shows_its_new_body(client, plan):
     first = plan.get_children().specific().get(title="Tham luận thứ nhất")
     assert "Nội dung của Tham luận thứ nhất." in html_of(client, first.url)
     first.body = [("paragraph", "<p>Bản sửa lần hai.</p>")]
-    first.save_revision().publish()
+    release(first)
     html = html_of(client, first.url)
     assert "Bản sửa lần hai." in html
     assert "Nội dung của Tham luận thứ nhất." not in html
@@ -74,10 +75,10 @@ def test_the_plans_tables_follow_its_publish_not_its_drafts(client, plan):
     draft.legal_bases.add(LegalBasis(number="99-KL/TW", title="Kết luận mới"))
     draft.assignments.add(SymposiumAssignment(unit_name="Ban Dân vận Tỉnh ủy", tasks="Phối hợp"))
     draft.programme_items.add(ProgrammeItem(title="Phát biểu bế mạc", speaker="Bí thư"))
-    revision = draft.save_revision()
+    draft.save_revision()
     html = html_of(client, plan.url)
     assert "99-KL/TW" not in html and "Ban Dân vận Tỉnh ủy" not in html  # a draft only
-    revision.publish()
+    release(draft, save=False)
     html = html_of(client, plan.url)
     for text in ("99-KL/TW", "Kết luận mới", "Ban Dân vận Tỉnh ủy", "Phát biểu bế mạc"):
         assert text in html
@@ -90,7 +91,7 @@ def test_republishing_the_plan_keeps_its_stamp(plan):
     paper(plan, "Tham luận mới", 5, "Thị ủy Ayun Pa")
     newer = SymposiumPage.objects.get(pk=plan.pk).public_changed_at
     assert newer > stamp
-    revision.publish()  # an older revision of the plan: the stamp is not taken back
+    revision.publish()  # an older released revision of the plan: the stamp is not taken back
     assert SymposiumPage.objects.get(pk=plan.pk).public_changed_at == newer
 
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from symposium_pages.categories import UnitCategory
 from symposium_pages.models import Invitation, InvitedUnitsPage, PaperPage, Unit
 
-from .factories import make_plan
+from .factories import make_plan, release
 
 PLAN_ORDER_LABELS = [
     "Các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy",
@@ -38,7 +38,7 @@ def groups(html):
 
 def publish_child(parent, page):
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    release(page)
     return page
 
 

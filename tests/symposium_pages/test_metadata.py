@@ -11,6 +11,7 @@ from wagtail.models import Locale, Site
 
 from symposium_pages.models import ProgrammeItem
 
+from .factories import release
 from .reading import build_reading_plan
 
 
@@ -96,7 +97,7 @@ def test_event_with_an_exact_time_has_its_programme(client, site):
             speaker="Ban Tuyên giáo Tỉnh ủy",
         )
     ]
-    plan.save_revision().publish()
+    release(plan)
     data = json_ld(head_of(client, plan))
     assert data["startDate"] == "2022-08-30T07:30:00+07:00"
     assert data["endDate"] == "2022-08-30T11:30:00+07:00"
@@ -164,7 +165,7 @@ def test_coverage_and_host_articles_are_news_articles(client, site):
 def test_json_ld_cannot_close_its_script(client, site):
     plan = site["plan"]
     plan.lead = "</script><script>alert(1)</script>"
-    plan.save_revision().publish()
+    release(plan)
     head = head_of(client, plan)
     assert "<script>alert(1)" not in head
     assert json_ld(head)["description"] == "</script><script>alert(1)</script>"
@@ -178,7 +179,7 @@ def test_hreflang_alternates_when_a_translation_exists(client, site):
     english = Locale.objects.get_or_create(language_code="en")[0]
     plan = site["plan"]
     translated = plan.copy_for_translation(english, copy_parents=True)
-    translated.save_revision().publish()
+    release(translated)
     head = head_of(client, plan)
     assert '<link rel="alternate" hreflang="vi" href="http://testserver/toa-dam-thu/">' in head
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/toa-dam-thu/">' in head

@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from symposium_pages.models import LegalBasis, ProgrammeItem
 
-from .factories import make_plan
+from .factories import make_plan, release
 
 BEFORE = ("symposium_pages", "0006_public_reading")
 AFTER = ("symposium_pages", "0007_translatable_plan_rows")
@@ -30,7 +30,7 @@ def test_plan_rows_become_translatable_with_their_plans_locale(home_page):
         ProgrammeItem(sort_order=n, starts_at=datetime.time(8 + n), title=f"Mục {n}")
         for n in range(3)
     ]
-    plan.save_revision().publish()
+    release(plan)
 
     migrate(BEFORE)
     migrate(AFTER)

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from symposium_pages.management.lookups import find_symposium
 from symposium_pages.progress import open_symposia
 
-from .factories import make_plan
+from .factories import make_plan, release
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def plans(home_page):
     plan = make_plan(home_page)
     english = Locale.objects.get_or_create(language_code="en")[0]
     translated = plan.copy_for_translation(english, copy_parents=True, alias=False)
-    translated.save_revision().publish()
+    release(translated)
     translated.refresh_from_db()
     return plan, translated.specific
 

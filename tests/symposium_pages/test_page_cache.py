@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 from symposium_pages.models import PaperPage
 from symposium_pages.pagecache import enabled
 
-from .factories import make_plan
+from .factories import make_plan, release
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def add_paper(plan, title, live=True):
     paper = PaperPage(title=title, slug=title.lower().replace(" ", "-"), live=False)
     plan.add_child(instance=paper)
     if live:
-        paper.save_revision().publish()
+        release(paper)
     return paper
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from symposium_pages.models import ProgrammeItem, SymposiumAssignment
 
-from .factories import make_plan
+from .factories import make_plan, release
 
 
 def text_of(html):
@@ -41,7 +41,7 @@ def plan(home_page):
         ),
         ProgrammeItem(sort_order=1, title="Tham luận", speaker="Huyện ủy Chư Păh"),
     ]
-    page.save_revision().publish()
+    release(page)
     return page
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from symposium_pages.models import Invitation, PaperPage
 
-from .factories import make_plan
+from .factories import make_plan, release
 from .newsroom import make_people, receive
 
 
@@ -18,11 +18,11 @@ def newsroom(home_page):
     plan = make_plan(home_page)
     draft = receive(plan, "Huyện ủy Kbang", people["editor"], title="Tham luận zeppelinnhap")
     published = receive(plan, "Thành ủy Pleiku", people["editor"], title="Tham luận zeppelindadang")
-    published.get_latest_revision().publish()
+    release(published, save=False)
     scheduled = receive(plan, "Thị ủy An Khê", people["editor"], title="Tham luận zeppelinhengio")
     scheduled = scheduled.get_latest_revision_as_object()
     scheduled.go_live_at = timezone.now() + datetime.timedelta(days=7)
-    scheduled.save_revision().publish()
+    release(scheduled)
     draft, published, scheduled = (
         PaperPage.objects.get(pk=paper.pk) for paper in (draft, published, scheduled)
     )

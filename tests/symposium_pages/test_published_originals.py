@@ -6,7 +6,7 @@ from symposium_pages.models import PaperPage
 from symposium_pages.receiving import receive_paper
 
 from .docx_builders import simple_paper
-from .factories import make_plan
+from .factories import make_plan, release
 from .reading import unit_and_invitation
 
 
@@ -21,7 +21,7 @@ def paper(home_page):
         invitation=invitation,
         method="estimate",
     )
-    receipt.paper.get_latest_revision().publish()
+    release(receipt.paper, save=False)
     return PaperPage.objects.get(pk=receipt.paper.pk)
 
 
@@ -42,7 +42,7 @@ def test_the_original_stays_private_by_default(client, paper):
 def test_published_original_is_offered_to_readers(client, paper):
     paper = paper.get_latest_revision_as_object()
     paper.publish_original = True
-    paper.save_revision().publish()
+    release(paper)
     html = client.get(paper.url).content.decode()
     assert (
         f'<p class="paper-original"><a href="{paper.url}original/" download>'
@@ -70,6 +70,6 @@ def test_a_draft_choice_to_publish_the_original_changes_nothing(client, paper):
 def test_no_original_of_an_unpublished_paper(client, paper):
     paper = paper.get_latest_revision_as_object()
     paper.publish_original = True
-    paper.save_revision().publish()
+    release(paper)
     paper.unpublish()
     assert download(client, paper).status_code == 404

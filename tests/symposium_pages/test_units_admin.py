@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from symposium_pages.models import Invitation, PaperPage, Unit
 
-from .factories import make_plan
+from .factories import make_plan, release
 
 UNITS_URL = "/admin/snippets/symposium_pages/unit/"
 INVITATIONS_URL = "/admin/snippets/symposium_pages/invitation/"
@@ -149,9 +149,9 @@ def add_paper(plan, invitation, *, received_day, pages=5, publish=False):
         live=False,
     )
     plan.add_child(instance=paper)
-    revision = paper.save_revision()
+    paper.save_revision()
     if publish:
-        revision.publish()
+        release(paper, save=False)
     return paper
 
 

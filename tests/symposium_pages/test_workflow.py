@@ -8,7 +8,7 @@ from wagtail.models import WorkflowState
 from symposium_pages import roles
 from symposium_pages.models import Invitation, PaperPage
 
-from .factories import make_plan
+from .factories import make_plan, release
 from .newsroom import edit_data, make_people, receive
 
 REVIEWER_COMMENT = "Đề nghị bổ sung số liệu năm 2022 và nêu rõ giải pháp của từng chi bộ."
@@ -130,17 +130,22 @@ def test_an_editor_cannot_publish(client, plan, people):
     assert not reload(paper).live
 
 
-def test_reviewers_cannot_publish_moderators_can(plan, people):
+def test_nobody_publishes_bare_moderators_unpublish(plan, people):
     paper = receive(plan, user=people["editor"])
     assert not paper.permissions_for_user(people["reviewer"]).can_publish()
     assert paper.permissions_for_user(people["reviewer"]).can_edit()
-    assert paper.permissions_for_user(people["moderator"]).can_publish()
+    # Moderators release by approving the workflow's last step, never by a bare publish.
+    assert not paper.permissions_for_user(people["moderator"]).can_publish()
+    release(paper, save=False)
+    paper = reload(paper)
+    assert paper.permissions_for_user(people["moderator"]).can_unpublish()
+    assert not paper.permissions_for_user(people["reviewer"]).can_unpublish()
     assert not paper.permissions_for_user(people["office"]).can_edit()
 
 
 def test_a_new_revision_of_a_live_paper_goes_through_the_workflow_again(client, plan, people):
     paper = receive(plan, user=people["editor"])
-    paper.get_latest_revision().publish()
+    release(paper, save=False)
     client.force_login(people["editor"])
     data = edit_data(client, paper, "Sửa sau khi đăng.", **{"action-submit": "1"})
     assert client.post(f"/admin/pages/{paper.pk}/edit/", data).status_code == 302

@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 
 from symposium_pages.models import BudgetLine, Invitation
 
+from .release import publish
+
 # (item, quantity, unit of measure, unit price in đồng)
 LINES = [
     ("Thuê hội trường, âm thanh, ánh sáng", 1, "buổi", 4_500_000),
@@ -27,7 +29,7 @@ def build_budget(symposium, log):
             BudgetLine(item=item, quantity=quantity, unit=unit, unit_price=price)
             for item, quantity, unit, price in LINES
         ]
-        page.save_revision().publish()
+        publish(page)
         log(
             "+ "
             + _("budget: %(lines)s lines, %(copies)s booklets at %(price)s đ a page")

@@ -31,6 +31,7 @@ from .english import build_english
 from .papers import build_papers
 from .people import build_people
 from .pictures import demo_image
+from .release import publish
 
 HOME = {
     "title": "Báo Gia Lai điện tử",
@@ -39,14 +40,9 @@ HOME = {
 }
 
 
-def _publish(page):
-    page.save_revision().publish()
-    return page
-
-
 def _add_child(parent, page):
     parent.add_child(instance=page)
-    return _publish(page)
+    return publish(page)
 
 
 def build_home(log):
@@ -209,7 +205,7 @@ def link_coverage(articles, symposium, log):
             continue
         article = article.specific
         article.related_links.add(RelatedArticle(related_page=symposium))
-        _publish(article)
+        publish(article)
         log(
             "+ "
             + _("link: %(title)s → %(number)s")

@@ -11,6 +11,8 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from .release import publish
+
 LANGUAGE = "en"
 
 # The units' own names (Thành ủy Pleiku…) stay as the bodies write them, as in the
@@ -237,9 +239,7 @@ def translate(page, strings, locale, user=None):
     # Saved as a draft, then published here: wagtail-localize's own publish waits for the
     # transaction to commit, and load_demo runs in one transaction.
     translation.save_target(user=user, publish=False)
-    translated = page.get_translation(locale)
-    translated.get_latest_revision().publish(user=user)
-    return translated.specific
+    return publish(page.get_translation(locale), user=user)
 
 
 def build_english(home, symposium, units_page, log):

@@ -13,6 +13,7 @@ from symposium_pages.streamdata import body_stream_data
 
 from .paper_files import write_paper
 from .paper_texts import CLOSING, KEYNOTE, PAPERS
+from .release import publish
 from .symposium import PAPERS_PUBLISHED_ON
 
 
@@ -123,5 +124,4 @@ def _report(symposium, kind, order, text):
         page_count_method=result.page_count_method,
     )
     symposium.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return publish(page)
