@@ -64,8 +64,21 @@ def check_page_release(page):
     before = Page.objects.filter(pk=page.pk).values_list("live", "live_revision_id").first()
     if before is not None and before == (True, page.live_revision_id):
         return  # nothing goes live that was not live already
-    if not completed_workflow(page.pk, page.live_revision_id):
+    if page.alias_of_id:
+        if not alias_source_released(page):
+            raise ReleaseRefused()
+    elif not completed_workflow(page.pk, page.live_revision_id):
         raise ReleaseRefused()
+
+
+def alias_source_released(page):
+    """An alias has no revisions: it shows its source's live content, released or not."""
+    from wagtail.models import Page
+
+    source = Page.objects.filter(pk=page.alias_of_id, live=True).values_list(
+        "pk", "live_revision_id"
+    )
+    return any(completed_workflow(pk, revision_id) for pk, revision_id in source)
 
 
 def revision_scheduled(sender, instance, raw=False, **kwargs):

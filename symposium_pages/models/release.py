@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from ..release import ReleaseTester, check_page_release
+from ..release import ReleaseTester, alias_source_released, check_page_release
 
 
 class ReleaseRuleMixin(models.Model):
@@ -18,13 +18,16 @@ class ReleaseRuleMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self._state.adding and self.live:
+        if self._state.adding and self.live and not self._released_alias():
             # New pages, copies and translations made live start as drafts.
             self.live = False
             self.live_revision = None
             self.has_unpublished_changes = True
         check_page_release(self)
         return super().save(*args, **kwargs)
+
+    def _released_alias(self):
+        return bool(self.alias_of_id) and alias_source_released(self)
 
     def permissions_for_user(self, user):
         return ReleaseTester(user, self)

@@ -204,6 +204,21 @@ def test_copies_start_as_drafts(admin_client, plan, paper):
     assert not Page.objects.descendant_of(whole, inclusive=True).live().exists()
 
 
+def test_an_alias_mirrors_its_source_only_once_released(plan, paper):
+    alias = reload(paper).create_alias(update_slug="ban-phan-chieu")
+    assert not reload(alias).live  # its source is not released yet
+    release(paper)
+    assert reload(alias).live  # published with its source, the same content
+    other = PaperPage(title="Chưa duyệt", slug="chua-duyet", live=False)
+    plan.add_child(instance=other)
+    other.save_revision()
+    mirror = reload(other).create_alias(update_slug="chua-duyet-2")
+    page = reload(mirror)
+    page.live = True
+    with pytest.raises(ReleaseRefused):
+        page.save()
+
+
 def test_moving_a_public_page_in_is_refused(plan, home_page):
     article = NewsArticlePage(title="Tin đã đăng", slug="tin-da-dang")
     home_page.add_child(instance=article)
