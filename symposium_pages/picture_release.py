@@ -128,12 +128,19 @@ def page_deleted(sender, instance, **kwargs):
         transaction.on_commit(sync_pictures)
 
 
-def picture_saved(sender, instance, created, raw=False, **kwargs):
-    """A picture uploaded by hand into the pictures' collection starts private, as the intake's."""
-    if not created or raw or is_private(instance.file.name):
+def picture_saved(sender, instance, raw=False, **kwargs):
+    """A picture of the pictures' collection that no live page shows is kept private.
+
+    Covers what the intake does not store: an upload by hand into the collection, a
+    file replaced in the image's page (Wagtail names it after the upload), a picture
+    moved into the collection.
+    """
+    if raw or is_private(instance.file.name):
         return
     collection = find_images_collection()
-    if collection is not None and instance.collection_id == collection.pk:
+    if collection is None or instance.collection_id != collection.pk:
+        return
+    if not shown_image_keys().filter(to_object_id=str(instance.pk)).exists():
         make_private(instance)
 
 

@@ -53,6 +53,37 @@ def _of_private_picture(name):
     return posixpath.basename(name).startswith(PRIVATE_MARK)
 
 
+def forget_stale_renditions(image, *specs):
+    """Drops cached renditions of `image` made before it was moved; returns `image`.
+
+    Wagtail keys its rendition cache by the image's id and content hash, which a move
+    to or from the private folder leaves as they were. The process that moves a picture
+    empties its own cache (and a shared one), but another worker's local-memory cache
+    could go on handing out a rendition whose file is gone, for instance the private one
+    a moderator previewed just before releasing the paper. A rendition is named after
+    its image's stem, so one that does not start with the current stem is stale.
+    """
+    from wagtail.images.models import Filter
+
+    if image is None or not specs:
+        return image
+    Rendition = image.get_rendition_model()
+    keys = [
+        Rendition.construct_cache_key(image, Filter(spec=spec).get_cache_key(image), spec)
+        for spec in specs
+    ]
+    stem = posixpath.splitext(posixpath.basename(image.file.name))[0][:20]
+    cached = Rendition.cache_backend.get_many(keys)
+    stale = [
+        key
+        for key, rendition in cached.items()
+        if not posixpath.basename(rendition.file.name).startswith(stem)
+    ]
+    if stale:
+        Rendition.cache_backend.delete_many(stale)
+    return image
+
+
 @deconstructible
 class RenditionStorage(Storage):
     """Wagtail's rendition storage: the media storage, with private pictures kept private.

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from .models.news import SHARE_IMAGE
+from .picture_storage import forget_stale_renditions
 
 CONTEXT = "https://schema.org"
 
@@ -27,7 +28,7 @@ def absolute_url(request, url):
 def image_url(request, image, spec=SHARE_IMAGE):
     if image is None:
         return None
-    return absolute_url(request, image.get_rendition(spec).url)
+    return absolute_url(request, forget_stale_renditions(image, spec).get_rendition(spec).url)
 
 
 def _iso(value):

@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from .. import languages
 from ..models.news import SHARE_IMAGE, NewsPageMixin
+from ..picture_storage import forget_stale_renditions
 
 register = template.Library()
 
@@ -56,6 +57,7 @@ def page_meta(context, page=None):
     if page is None or not hasattr(page, "get_full_url"):
         return {}
     image = page.get_share_image() if hasattr(page, "get_share_image") else None
+    image = forget_stale_renditions(image, SHARE_IMAGE)
     rendition = image.get_rendition(SHARE_IMAGE) if image is not None else None
     symposium = symposium_of(page)
     site = Site.find_for_request(request) if request is not None else None

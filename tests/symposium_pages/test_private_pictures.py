@@ -26,6 +26,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from PIL import Image as PILImage
@@ -198,9 +199,12 @@ def test_a_paper_s_pictures_are_reachable_only_while_it_is_live(
     assert picture.reachable(front_server) == []
 
     # Released through the workflow: public under a fresh name, the private files gone.
+    previewed = image.get_rendition("max-960x960")
     with django_capture_on_commit_callbacks(execute=True):
         release(paper)
     image.refresh_from_db()
+    # Another worker's local-memory cache may still hold what the moderator previewed.
+    previewed.cache_backend.set(previewed.get_cache_key(), previewed)
     assert re.fullmatch(r"original_images/[0-9a-f]{32}\.png", image.file.name)
     assert not any(on_disk(name) for name in private_names)
     client.logout()
@@ -299,6 +303,24 @@ def test_a_picture_uploaded_into_the_pictures_collection_starts_private(
     image.refresh_from_db()
     assert image.file.name.startswith("symposium_private/original_images/private-")
     assert not on_disk("original_images/anh-hoi-truong.png")
+
+
+def test_a_file_replaced_in_the_image_s_page_stays_private(
+    client, newsroom, django_capture_on_commit_callbacks
+):
+    paper, image = received(newsroom, Picture((50, 30), (5, 6, 7)))
+    client.force_login(newsroom["editor"])
+    upload = SimpleUploadedFile("anh-thay-the.png", png_bytes((52, 31)), "image/png")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/images/{image.pk}/",
+            {"title": image.title, "collection": image.collection_id, "file": upload},
+        )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    image.refresh_from_db()
+    assert (image.width, image.height) == (52, 31)
+    assert image.file.name.startswith("symposium_private/original_images/private-")
+    assert not list((Path(settings.MEDIA_ROOT) / "original_images").glob("anh-thay-the*"))
 
 
 def test_cleanup_orphans_sweeps_the_private_folder(newsroom):
