@@ -91,10 +91,16 @@ def run_mode(template, workdir, mode, idle_seconds):
                     answers, statuses = [], {}
                 else:
                     answers = receive_all(server.url, facts["plan_id"], work, editor)
+                    answered = time.monotonic()
                     statuses = wait_for_counts(site, baseline + len(work))
                 ended = time.monotonic()
             log = server.log.read_text(errors="replace")
         row = readers.summary(began, ended)
+        if answers:
+            # Readers while the editors wait for their answers, and after, while counts run.
+            row["while_editors_wait"] = readers.summary(began, answered)
+            if ended - answered >= 1:
+                row["after_answers"] = readers.summary(answered, ended)
         waits = sorted(seconds for _status, _where, seconds in answers)
         row.update(
             seconds=ended - began,
@@ -126,27 +132,43 @@ def cell(value, spec):
     return "" if value is None else format(value, spec)
 
 
-def table(rows):
-    """The side-by-side table, one column per mode."""
-    modes = list(rows)
-    lines = [f"{'readers (8 connections)':<34}" + "".join(f"{m:>16}" for m in modes)]
+def columns(rows):
+    """(heading, readers' figures, the run's row) for each column of the table."""
+    found = [("idle", rows["idle"], rows["idle"])]
+    for mode in ("background", "in the request"):
+        row = rows[mode]
+        found.append((mode, row, row))
+        if mode == "background":
+            found.append(("…editors wait", row["while_editors_wait"], row))
+            if "after_answers" in row:
+                found.append(("…counts run", row["after_answers"], row))
+    return found
 
-    def line(label, get):
-        lines.append(f"{label:<34}" + "".join(f"{get(rows[m]):>16}" for m in modes))
+
+def table(rows):
+    """The side-by-side table: readers idle, during the background run (all of it, while
+    the editors wait for their answers, then while the worker counts) and in the request."""
+    cols = columns(rows)
+    width = 16
+    lines = [f"{'readers (8 connections)':<30}" + "".join(f"{c[0]:>{width}}" for c in cols)]
+
+    def line(label, get, which=1):
+        lines.append(f"{label:<30}" + "".join(f"{get(c[which]):>{width}}" for c in cols))
 
     line("requests/s", lambda r: cell(r["rate"], ".1f"))
     line("p50 (ms)", lambda r: cell(r["p50_ms"], ".0f"))
     line("p95 (ms)", lambda r: cell(r["p95_ms"], ".0f"))
-    line("5xx / connection errors", lambda r: f"{r['server_errors']} / {r['errors']}")
-    line("measured over (s)", lambda r: cell(r["seconds"], ".1f"))
-    line("papers received", lambda r: str(r["received"]) if r["intakes"] else "–")
+    line("5xx", lambda r: str(r["server_errors"]))
+    line("seconds measured", lambda r: cell(r["requests"] / r["rate"] if r["rate"] else 0, ".1f"))
+    line("papers received", lambda r: str(r["received"]) if r["intakes"] else "–", 2)
     line(
         "editor's wait p50 / max (s)",
         lambda r: (
             f"{r['editor_wait'][0]:.1f} / {r['editor_wait'][1]:.1f}" if r["editor_wait"] else "–"
         ),
+        2,
     )
-    line("exact counts made", lambda r: "–" if r["exact"] is None else str(r["exact"]))
+    line("exact counts made", lambda r: "–" if r["exact"] is None else str(r["exact"]), 2)
     return "\n".join(lines)
 
 

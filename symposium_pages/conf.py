@@ -16,6 +16,9 @@ DEFAULTS = {
     "SYMPOSIUM_SOFFICE": None,
     # Seconds a LibreOffice conversion may take before it is abandoned.
     "SYMPOSIUM_SOFFICE_TIMEOUT": 60,
+    # soffice processes allowed at once on a host, across all its processes (intake/slots.py
+    # reads it, falling back on the environment outside Django).
+    "SYMPOSIUM_SOFFICE_CONCURRENCY": 1,
     # Collections for the originals (private) and for the pictures taken out of papers.
     "SYMPOSIUM_ORIGINALS_COLLECTION": "Tham luận gốc (nội bộ)",
     "SYMPOSIUM_IMAGES_COLLECTION": "Ảnh trong tham luận",
