@@ -13,7 +13,7 @@ from wagtail.models import Page, Revision, WorkflowState
 
 from news.models import NewsArticlePage
 from symposium_pages import roles
-from symposium_pages.models import PaperPage, PaperSubmission, SymposiumPage
+from symposium_pages.models import InvitedUnitsPage, PaperPage, PaperSubmission, SymposiumPage
 from symposium_pages.release import ReleaseRefused
 
 from .factories import make_plan, release
@@ -341,3 +341,46 @@ def test_the_office_cannot_submit(client, plan, people):
     response = client.post(submit)
     assert response.status_code == 302 and response["Location"] == "/admin/"  # refused
     assert reload(plan).current_workflow_state is None
+
+
+@pytest.mark.parametrize("role", (*ROLES, "anonymous"))
+def test_every_admin_door_for_each_role(client, home_page, plan, paper, people, role):
+    """One person tries every admin door on an unvetted paper; nothing goes public."""
+    article = NewsArticlePage(title="Tin đã đăng", slug="tin-da-dang")
+    home_page.add_child(instance=article)
+    article.save_revision().publish()
+    client.force_login(people["editor"])
+    data = edit_data(client, paper, "Đăng thẳng.", **{"action-publish": "1"})
+    go_live = timezone.localtime() + datetime.timedelta(days=2)
+    first = reload(paper).get_latest_revision()
+    client.logout()
+    if role != "anonymous":
+        client.force_login(people[role])
+    edit = f"/admin/pages/{paper.pk}/edit/"
+    client.post(edit, data)  # Publish
+    client.post(edit, {**data, "go_live_at": go_live.strftime("%Y-%m-%d %H:%M")})  # schedule
+    client.post(f"/admin/pages/{paper.pk}/revisions/{first.pk}/revert/", data)  # revert
+    client.post(f"/admin/bulk/wagtailcore/page/publish/?id={paper.pk}&next=/admin/", {})
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[paper.pk]),
+        {
+            "new_title": "Bản sao",
+            "new_slug": "ban-sao",
+            "new_parent_page": plan.pk,
+            "publish_copies": "on",
+        },
+    )
+    client.post(f"/admin/pages/{article.pk}/move/{plan.pk}/confirm/", {})
+    assert not reload(paper).live
+    assert not Revision.page_revisions.filter(
+        object_id=str(paper.pk), approved_go_live_at__isnull=False
+    ).exists()
+    assert (
+        not Page.objects.descendant_of(plan)
+        .live()
+        .exclude(pk=paper.pk)
+        .exclude(pk__in=InvitedUnitsPage.objects.values("pk"))
+        .exists()
+    )
+    assert reload(article).get_parent().pk == home_page.pk
+    assert not is_public(client, paper)
