@@ -52,8 +52,11 @@ demo: setup .demo-secret
 serve: setup
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(MANAGE) collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(MANAGE) migrate --noinput -v0
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C stops)"
-	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(VENV)/bin/gunicorn \
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C stops), with a db_worker for background work"
+	export DJANGO_SETTINGS_MODULE=newsroom.settings.production; \
+	$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn \
 		--pythonpath site --bind $(HOST):$(PORT) --access-logfile - \
 		--workers $${WEB_CONCURRENCY:-2} --threads $${GUNICORN_THREADS:-4} \
 		--timeout $${GUNICORN_TIMEOUT:-120} \

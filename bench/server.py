@@ -135,6 +135,7 @@ class Site:
             HTTPS="0",
             ALLOWED_HOSTS="127.0.0.1,localhost",
             LOG_LEVEL="WARNING",
+            TASKS_BACKEND="immediate",  # a test or bench that wants db_worker says so
             PYTHONPATH=os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
             **self.extra_env,
         )

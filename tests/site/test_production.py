@@ -114,7 +114,7 @@ def test_one_machine_by_default():
         "frontend": None,
         "frontend_app": False,
         "media": "django.core.files.storage.FileSystemStorage",
-        "tasks": "django_tasks.backends.immediate.ImmediateBackend",
+        "tasks": "django_tasks_db.DatabaseBackend",  # db_worker, started by make serve
         "origins": [],
         "proxy": None,
         "hsts": 31536000,

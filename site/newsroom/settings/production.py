@@ -15,6 +15,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
+# Slow work (LibreOffice's page counts, large booklets, CDN purges) waits for
+# `manage.py db_worker` (which `make serve` starts), never in a reader's or editor's request.
+TASKS = task_settings(os.environ, default="database")  # noqa: F405
+
 # HTTPS is on by default. A local demo over plain http sets HTTPS=0.
 HTTPS = env_bool("HTTPS", True)
 SECURE_SSL_REDIRECT = HTTPS

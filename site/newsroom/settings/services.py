@@ -128,9 +128,9 @@ def media_storage(env):
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
-def task_settings(env):
-    """django_tasks: inline (the default) or queued in the database for `db_worker`."""
-    kind = _get(env, "TASKS_BACKEND", "immediate").lower()
+def task_settings(env, default="immediate"):
+    """django_tasks: inline (development, tests) or queued in the database for `db_worker`."""
+    kind = _get(env, "TASKS_BACKEND", default).lower()
     backends = {
         "immediate": "django_tasks.backends.immediate.ImmediateBackend",
         "database": "django_tasks_db.DatabaseBackend",
