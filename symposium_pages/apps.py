@@ -12,11 +12,12 @@ class SymposiumPagesConfig(AppConfig):
         from django.core.checks import register
         from django.db.models.signals import post_save
 
-        from .checks import workflow_settings
+        from .checks import host_settings, workflow_settings
         from .models import SymposiumPage
         from .signals import symposium_created
 
         register(workflow_settings)
+        register(host_settings)
 
         post_save.connect(
             symposium_created, sender=SymposiumPage, dispatch_uid="symposium_pages.workflow"

@@ -17,8 +17,9 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -211,13 +212,28 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
         ]
     )
 
-    parent_page_types = conf.get("SYMPOSIUM_PARENT_PAGE_TYPES")
+    # Where a symposium may be created: SYMPOSIUM_PARENT_PAGE_TYPES, read at run time by
+    # clean_parent_page_models below (None: anywhere).
+    parent_page_types = None
     subpage_types = [
         "symposium_pages.InvitedUnitsPage",
         "symposium_pages.PaperPage",
         "symposium_pages.CoveragePage",
     ]
     template = "symposium_pages/symposium_page.html"
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """SYMPOSIUM_PARENT_PAGE_TYPES as model classes, read on every call (Wagtail's own
+        reads `parent_page_types` once and keeps it), so the setting may change at run time."""
+        names = conf.get("SYMPOSIUM_PARENT_PAGE_TYPES")
+        if names is None:
+            return get_page_models()
+        parents = [resolve_model_string(name, cls._meta.app_label) for name in names]
+        for model in parents:
+            if not issubclass(model, Page):
+                raise LookupError(f"{model} is not a Page subclass")
+        return parents
     news_label = _("Symposium")
 
     class Meta:

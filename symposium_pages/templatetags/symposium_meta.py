@@ -23,6 +23,7 @@ from ..picture_storage import forget_stale_renditions
 register = template.Library()
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+PAGE_META_DONE = "symposium_pages.page_meta"
 
 
 @register.filter
@@ -52,10 +53,16 @@ def symposium_of(page):
 
 @register.inclusion_tag("symposium_pages/includes/page_meta.html", takes_context=True)
 def page_meta(context, page=None):
+    """Once per response: the add-on's base template calls it in both `meta` and `extra_css`,
+    so a host base template with either block (a stock `wagtail start` one has no `meta`)
+    gets the metadata, and one with both gets it once."""
     request = context.get("request")
     page = page or context.get("page")
     if page is None or not hasattr(page, "get_full_url"):
         return {}
+    if context.render_context.get(PAGE_META_DONE):
+        return {}
+    context.render_context[PAGE_META_DONE] = True
     image = page.get_share_image() if hasattr(page, "get_share_image") else None
     image = forget_stale_renditions(image, SHARE_IMAGE)
     rendition = image.get_rendition(SHARE_IMAGE) if image is not None else None
