@@ -22,14 +22,16 @@ help:
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[site,postgres,redis]"
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet -e . --group site --group postgres --group redis
 	@touch $@
 
 setup: $(VENV)/.installed
 
+# The dependency groups of pyproject.toml (PEP 735): the demo host's and the tests' needs,
+# kept out of the published package.
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PY) -m pip install --quiet -e ".[test,postgres]"
+	$(PY) -m pip install --quiet -e . --group test --group postgres
 	@touch $@
 
 setup-test: $(VENV)/.installed-test

@@ -28,6 +28,10 @@ DEFAULTS = {
     "SYMPOSIUM_BOOKLET_TIMEOUT": 600,
     # The storage (a key of STORAGES) built booklets are kept in; served to staff only.
     "SYMPOSIUM_EXPORTS_STORAGE": "default",
+    # Seconds public symposium pages are kept in the shared page cache (0 turns it off; a
+    # local-memory or dummy cache turns it off too), and the key of CACHES it uses.
+    "SYMPOSIUM_PAGE_CACHE_SECONDS": 300,
+    "SYMPOSIUM_PAGE_CACHE_ALIAS": "default",
 }
 
 

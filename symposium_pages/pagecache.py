@@ -15,19 +15,19 @@ Settings: SYMPOSIUM_PAGE_CACHE_SECONDS (0 turns it off), SYMPOSIUM_PAGE_CACHE_AL
 
 import time
 
-from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
+from . import conf
+
 VERSION_KEY = "symposium_pages:page-cache:version"
 
 
 def _setting(name):
-    defaults = {"SYMPOSIUM_PAGE_CACHE_SECONDS": 300, "SYMPOSIUM_PAGE_CACHE_ALIAS": "default"}
-    return getattr(settings, name, defaults[name])
+    return conf.get(name)
 
 
 def _cache():

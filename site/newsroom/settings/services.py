@@ -98,7 +98,7 @@ def frontend_cache_settings(env):
 def media_storage(env):
     """The default (media) storage: S3-compatible when a bucket is named, else the disk.
 
-    Needs the optional extra: pip install "symposium-pages[s3]" (django-storages, boto3).
+    Needs the s3 dependency group: pip install --group s3 (django-storages, boto3).
     Files stay private (signed URLs); documents are still served through Wagtail's view.
     """
     bucket = _get(env, "AWS_STORAGE_BUCKET_NAME") or _get(env, "S3_BUCKET")
@@ -107,7 +107,7 @@ def media_storage(env):
     if find_spec("storages") is None:
         raise ImproperlyConfigured(
             "AWS_STORAGE_BUCKET_NAME/S3_BUCKET is set but django-storages is not installed: "
-            'pip install "symposium-pages[s3]".'
+            'pip install --group s3 (in the repository).'
         )
     options = {
         "bucket_name": bucket,
