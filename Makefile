@@ -14,7 +14,7 @@ MANAGE := $(PY) manage.py
 
 help:
 	@echo "make demo   build everything, load the Gia Lai demo and serve it on http://127.0.0.1:8000"
-	@echo "make test   install what the tests need and run the whole suite"
+	@echo "make test   install what the tests need and run the whole suite (the add-on's, the host's)"
 	@echo "make setup  create .venv and install the project"
 	@echo "make serve  gunicorn with production settings on \$$PORT (needs SECRET_KEY)"
 	@echo "make bench  measure requests/second, the intake and the booklet on this machine"
@@ -80,9 +80,21 @@ compilemessages: setup
 bench: setup-test
 	$(PY) -m bench.run
 
+# Two runs, because pytest-django reads the settings once per run: the add-on's own tests
+# on the stock test project in tests/testproject (no module of the demo host importable),
+# then every other folder of tests/ (the demo host's) with its settings.
+ADDON_TESTS := tests/symposium_pages tests/intake tests/documents
+ADDON_PYTEST := $(VENV)/bin/pytest --ds tests.testproject.settings
+HOST_PYTEST := $(VENV)/bin/pytest $(foreach dir,$(ADDON_TESTS),--ignore=$(dir))
+
 test: setup-test system-deps
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@status=0; \
+	echo "== the add-on's tests on the stock test project (tests/testproject) =="; \
+	$(ADDON_PYTEST) $(PYTEST_ARGS) $(ADDON_TESTS) || status=1; \
+	echo "== the demo host's tests (newsroom.settings.test) =="; \
+	$(HOST_PYTEST) $(PYTEST_ARGS) || status=1; \
+	exit $$status
 
 lint: setup-test
 	$(VENV)/bin/ruff check .

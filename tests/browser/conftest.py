@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.host_fixtures import demo, home_page  # noqa: F401
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.server import demo_site, migrated_site
+from tests.host_fixtures import demo, home_page  # noqa: F401
 
 
 def pytest_collection_modifyitems(config, items):

@@ -11,8 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from symposium_pages.models import Invitation, SymposiumPage
-
-from .newsroom import make_people
+from tests.symposium_pages.newsroom import make_people
 
 REPORT_URL = "/admin/reports/symposium-invitations/"
 

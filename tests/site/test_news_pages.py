@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from news.models import NewsArticlePage
+from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
 from symposium_pages.models import (
     CoveragePage,
     NewsPageMixin,
@@ -15,13 +15,12 @@ from symposium_pages.models import (
     news_page_models,
     news_pages,
 )
-
-from .reading import build_reading_plan, paper, text
+from tests.symposium_pages.reading import build_reading_plan, paper, text
 
 
 @pytest.fixture
 def site(home_page):
-    return build_reading_plan(home_page)
+    return build_reading_plan(home_page, news=(NewsIndexPage, NewsArticlePage, RelatedArticle))
 
 
 def test_every_news_model_uses_the_mixin():
@@ -114,8 +113,6 @@ def test_news_section_lists_the_sites_news_of_every_kind(client, site):
 
 
 def test_another_section_keeps_its_own_articles(client, site, home_page):
-    from news.models import NewsIndexPage
-
     from .reading import publish
 
     culture = publish(home_page, NewsIndexPage(title="Văn hóa", slug="van-hoa"))

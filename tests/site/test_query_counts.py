@@ -16,8 +16,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
-
-from .reading import AUGUST, coverage, paper, picture, publish, symposium, units_page
+from tests.symposium_pages.reading import (
+    AUGUST,
+    coverage,
+    paper,
+    picture,
+    publish,
+    symposium,
+    units_page,
+)
 
 UNITS = ["Huyện ủy", "Thị ủy", "Đảng ủy", "Chi bộ", "Đảng đoàn"]
 

@@ -195,9 +195,19 @@ def check_html(html):
     return problems
 
 
-def build_reading_plan(home_page):
-    """A published plan with its photo, units page, papers (one a draft), coverage and news."""
-    from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
+def stock_news():
+    """The host's news section, article and related-link models: the test project's blog."""
+    from tests.testproject.blog.models import BlogIndexPage, BlogPage, BlogPageRelatedLink
+
+    return BlogIndexPage, BlogPage, BlogPageRelatedLink
+
+
+def build_reading_plan(home_page, news=None):
+    """A published plan with its photo, units page, papers (one a draft), coverage and news.
+
+    `news`: the host's (section, article, related link) models; the stock test project's
+    blog unless the demo host's tests pass its own."""
+    NewsIndexPage, NewsArticlePage, RelatedArticle = news or stock_news()
 
     photo = picture("Hội trường Tỉnh ủy", description="Hội trường với băng rôn đỏ")
     plan = symposium(

@@ -1,7 +1,6 @@
 """Translating the plan into English with wagtail-localize's own machinery (real database)."""
 
 import pytest
-from django.test import TestCase
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 

@@ -2,7 +2,6 @@
 
 import datetime
 import re
-from collections import Counter
 from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
@@ -10,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from symposium_pages.models import Invitation, PaperPage, SymposiumPage, Unit
+from symposium_pages.models import Invitation, PaperPage, Unit
 from symposium_pages.progress import open_symposia
 
 from .factories import make_plan, release
@@ -32,51 +31,6 @@ def panel_numbers(html, plan):
         assert query.pop("symposium") == str(plan.pk)
         numbers[tuple(sorted(query.items()))] = (int(value), unescape(href))
     return numbers
-
-
-def test_dashboard_numbers_equal_the_demo(admin_client, demo):
-    plan = SymposiumPage.objects.get(locale__language_code="vi")
-    html = admin_client.get("/admin/").content.decode()
-    numbers = panel_numbers(html, plan)
-
-    invitations = list(Invitation.objects.with_status().filter(symposium=plan))
-    statuses = Counter(item.status for item in invitations)
-    expected = {
-        (): len(invitations),
-        (("paper_received", "true"),): sum(1 for item in invitations if item.latest_paper()),
-        (("late", "true"),): sum(1 for item in invitations if "late" in item.flags),
-        (("over_limit", "true"),): sum(1 for item in invitations if "over_limit" in item.flags),
-        **{
-            (("status", status),): statuses[status]
-            for status in (
-                "in_vetting",
-                "changes_requested",
-                "in_approval",
-                "approved",
-                "published",
-                "invited",
-            )
-        },
-    }
-    assert {key: value for key, (value, _url) in numbers.items()} == expected
-    # The demo as it is built: 42 invited, 9 papers, one at each step but two published.
-    assert {key: value for key, (value, _url) in numbers.items()} == {
-        (): 42,
-        (("paper_received", "true"),): 9,
-        (("late", "true"),): 1,
-        (("over_limit", "true"),): 1,
-        (("status", "in_vetting"),): 1,
-        (("status", "changes_requested"),): 1,
-        (("status", "in_approval"),): 1,
-        (("status", "approved"),): 1,
-        (("status", "published"),): 2,
-        (("status", "invited"),): 26,
-    }
-    # Each number leads to a list of exactly that many invitations.
-    for value, url in numbers.values():
-        response = admin_client.get(url)
-        assert response.status_code == 200
-        assert response.context["items_count"] == value, url
 
 
 def test_days_to_the_deadline(admin_client, home_page):

@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from symposium_pages.categories import UnitCategory
 from symposium_pages.models import Invitation, InvitedUnitsPage, PaperPage, Unit
 
 from .factories import make_plan, release
@@ -189,35 +188,3 @@ def test_empty_units_page_says_so(client, home_page):
     html = client.get(page.url).content.decode()
     assert groups(html) == []
     assert "Danh sách đơn vị được mời chưa được công bố." in html
-
-
-def test_demo_invites_units_of_all_seven_categories(client, demo):
-    invited = Invitation.objects.filter(symposium__slug="toa-dam-xay-dung-chinh-don-dang-2022")
-    assert sorted(set(invited.values_list("unit__category", flat=True))) == sorted(
-        UnitCategory.values
-    )
-    expectations = list(invited.values_list("expectation", flat=True))
-    assert expectations.count("paper") > 3 * expectations.count("attend") > 0
-    assert not invited.exclude(unit__email__endswith="@gialai.example").exists()
-    page = InvitedUnitsPage.objects.get(locale__language_code="vi")
-    assert page.live and page.title == "Các đơn vị được mời"
-    shown = groups(client.get(page.url).content.decode())
-    assert [
-        re.sub(r"^\d\. | \(\d+\)$", "", heading) for heading, _items in shown
-    ] == PLAN_ORDER_LABELS
-    advisory = [item.split(" Trình bày")[0].split(" Dự và")[0] for item in shown[0][1]]
-    assert advisory == [  # in order of precedence, not alphabetical
-        "Ban Tổ chức Tỉnh ủy",
-        "Ban Tuyên giáo Tỉnh ủy",
-        "Ủy ban Kiểm tra Tỉnh ủy",
-        "Ban Dân vận Tỉnh ủy",
-        "Ban Nội chính Tỉnh ủy",
-        "Văn phòng Tỉnh ủy",
-        "Trường Chính trị tỉnh",
-    ]
-    district = dict(shown)["5. Các huyện ủy, thị ủy, thành ủy (17)"]
-    # Chư Păh's paper is published in the demo, so its title follows the presenter.
-    assert (
-        "Huyện ủy Chư Păh Trình bày: Phó Bí thư Thường trực Huyện ủy "
-        "Người đứng đầu nêu gương: kinh nghiệm từ huyện Chư Păh"
-    ) in district

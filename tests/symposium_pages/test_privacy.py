@@ -70,17 +70,6 @@ def test_the_original_file_is_for_the_editorial_groups_only(client, newsroom):
         assert b"".join(response.streaming_content) == data
 
 
-def test_search_finds_only_published_papers(client, newsroom):
-    found = client.get("/search/", {"q": "zeppelindadang"})
-    assert found.status_code == 200
-    assert [page.pk for page in found.context["results"]] == [newsroom["published"].pk]
-    assert f'href="{newsroom["published"].url}"' in found.content.decode()
-    for name, word in (("draft", "zeppelinnhap"), ("scheduled", "zeppelinhengio")):
-        response = client.get("/search/", {"q": word})
-        assert list(response.context["results"]) == [], word
-        assert f"/{newsroom[name].slug}/" not in response.content.decode()
-
-
 def test_the_sitemap_lists_only_published_papers(client, newsroom):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert newsroom["published"].full_url in sitemap

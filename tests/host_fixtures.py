@@ -1,0 +1,19 @@
+"""Fixtures of the demo host's tests (tests/site, tests/browser, tests/reliability): the demo's
+home page and the whole Gia Lai demo. Their conftests import these, so `home_page` there is
+the demo's, not the stock test project's of tests/conftest.py."""
+
+import pytest
+
+
+@pytest.fixture
+def home_page(db):
+    from home.demo.build import build_home
+
+    return build_home(log=lambda line: None)
+
+
+@pytest.fixture
+def demo(db):
+    from home.demo.build import load_demo
+
+    return load_demo(log=lambda line: None)
