@@ -234,6 +234,7 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
             if not issubclass(model, Page):
                 raise LookupError(f"{model} is not a Page subclass")
         return parents
+
     news_label = _("Symposium")
 
     class Meta:

@@ -107,7 +107,7 @@ def media_storage(env):
     if find_spec("storages") is None:
         raise ImproperlyConfigured(
             "AWS_STORAGE_BUCKET_NAME/S3_BUCKET is set but django-storages is not installed: "
-            'pip install --group s3 (in the repository).'
+            "pip install --group s3 (in the repository)."
         )
     options = {
         "bucket_name": bucket,
