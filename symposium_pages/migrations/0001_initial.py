@@ -14,14 +14,14 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]
 
     operations = [
         migrations.CreateModel(
             name='SymposiumPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=getattr(settings, 'WAGTAIL_PAGE_MODEL', 'wagtailcore.page'))),
                 ('plan_number', models.CharField(help_text='In the Party form, e.g. 92-KH/TU.', max_length=40, validators=[symposium_pages.validators.validate_plan_number], verbose_name='plan number')),
                 ('issuing_body', models.CharField(help_text='e.g. Ban Thường vụ Tỉnh ủy Gia Lai', max_length=255, verbose_name='issuing body')),
                 ('issuing_place', models.CharField(blank=True, help_text='Shown in the date line, e.g. Gia Lai.', max_length=100, verbose_name='place of issue')),

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('symposium_pages', '0005_printed_documents_budget'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtailimages', '0027_image_description'),
     ]
 
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CoveragePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=getattr(settings, 'WAGTAIL_PAGE_MODEL', 'wagtailcore.page'))),
                 ('date', models.DateTimeField(blank=True, help_text='Shown with the page and used to order the news. Left empty, the date the page is first published.', null=True, verbose_name='publication date')),
                 ('byline', models.CharField(blank=True, max_length=255, verbose_name='byline')),
                 ('lead', models.TextField(blank=True, verbose_name='lead')),

@@ -70,7 +70,7 @@ def make_required(name):
 class Migration(migrations.Migration):
     dependencies = [
         ("symposium_pages", "0006_public_reading"),
-        ("wagtailcore", "0098_apitoken"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [

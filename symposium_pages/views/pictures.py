@@ -15,7 +15,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
+
+try:  # Wagtail 8
+    from wagtail.permissions import policy_registry
+except ImportError:  # Wagtail 7.4 LTS: one policy for the image model
+    policy_registry = None
 
 from ..picture_release import page_references
 from ..picture_storage import PRIVATE_DIR
@@ -26,7 +30,10 @@ def can_see_picture(user, image):
         return False
     if user.is_superuser:
         return True
-    policy = policy_registry.get_by_type(type(image))
+    if policy_registry is not None:
+        policy = policy_registry.get_by_type(type(image))
+    else:
+        from wagtail.images.permissions import permission_policy as policy
     if policy.user_has_any_permission_for_instance(user, ["choose", "change"], image):
         return True
     page_ids = page_references().filter(to_object_id=str(image.pk)).values_list("object_id")

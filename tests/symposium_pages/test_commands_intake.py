@@ -30,9 +30,9 @@ KEYS = [
 
 
 def manage(*args):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings.test"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.testproject.settings"}
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, "-m", "django", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

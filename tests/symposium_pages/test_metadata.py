@@ -197,19 +197,3 @@ def test_coverage_is_about_the_symposium(client, site):
         "name": "Tọa đàm thử nghiệm",
         "url": site["plan"].full_url,
     }
-
-
-def test_home_page_offers_its_search_to_search_engines(client, site, home_page):
-    data = json_ld(head_of(client, home_page))
-    assert data == {
-        "@context": "https://schema.org",
-        "@type": "WebSite",
-        "name": Site.objects.get(is_default_site=True).site_name,
-        "url": "http://testserver/",
-        "inLanguage": "vi",
-        "potentialAction": {
-            "@type": "SearchAction",
-            "target": "http://testserver/search/?q={search_term_string}",
-            "query-input": "required name=search_term_string",
-        },
-    }

@@ -8,12 +8,8 @@ size and colour, so "reachable" means: some file the server gives out shows it.
 
 import datetime
 import functools
-import gzip
-import hashlib
 import io
-import json
 import re
-import shutil
 import threading
 import urllib.error
 import urllib.request
@@ -28,7 +24,6 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
@@ -339,25 +334,3 @@ def test_cleanup_orphans_sweeps_the_private_folder(newsroom):
 
 def test_the_site_keeps_renditions_of_private_pictures_private():
     assert picture_settings() == []
-
-
-def test_a_backup_as_the_readme_takes_it_holds_the_private_pictures(newsroom, tmp_path):
-    """`dump_site`, then a copy of MEDIA_ROOT: the records name private files the copy has."""
-    paper, image = received(newsroom, Picture((71, 53), (44, 160, 90)))
-    rendition = image.get_rendition("max-960x960")
-    call_command("dump_site", "-o", str(tmp_path / "site.json.gz"))
-    shutil.copytree(settings.MEDIA_ROOT, tmp_path / "media")
-
-    with gzip.open(tmp_path / "site.json.gz", "rt", encoding="utf-8") as handle:
-        records = json.load(handle)
-    named = {
-        record["fields"]["file"]
-        for record in records
-        if record["model"] in ("wagtailimages.image", "wagtailimages.rendition")
-    }
-    assert {image.file.name, rendition.file.name} <= named
-    for name in (image.file.name, rendition.file.name):
-        assert name.startswith("symposium_private/")
-        copied = (tmp_path / "media" / name).read_bytes()
-        original = (Path(settings.MEDIA_ROOT) / name).read_bytes()
-        assert hashlib.sha256(copied).digest() == hashlib.sha256(original).digest()

@@ -387,11 +387,11 @@ def scratch_database(tmp_path_factory):
     path = tmp_path_factory.mktemp("import-units") / "db.sqlite3"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings.test",
+        "DJANGO_SETTINGS_MODULE": "tests.testproject.settings",
         "DATABASE_URL": f"sqlite:///{path}",
     }
     done = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input"],
+        [sys.executable, "-m", "django", "migrate", "--no-input"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -404,7 +404,7 @@ def scratch_database(tmp_path_factory):
 
 def manage(env, *args):
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, "-m", "django", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -79,10 +79,13 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
-if os.environ.get("DATABASE_URL"):  # CI's PostgreSQL run (scripts/with-postgres.sh)
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL.startswith("sqlite:///"):  # a command run as a real process on a file
+    DATABASES["default"]["NAME"] = DATABASE_URL.removeprefix("sqlite:///")
+elif DATABASE_URL:  # CI's PostgreSQL run (scripts/with-postgres.sh)
     import dj_database_url
 
-    DATABASES["default"] = dj_database_url.parse(os.environ["DATABASE_URL"])
+    DATABASES["default"] = dj_database_url.parse(DATABASE_URL)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
