@@ -113,7 +113,7 @@ def test_news_section_lists_the_sites_news_of_every_kind(client, site):
 
 
 def test_another_section_keeps_its_own_articles(client, site, home_page):
-    from .reading import publish
+    from tests.symposium_pages.reading import publish
 
     culture = publish(home_page, NewsIndexPage(title="Văn hóa", slug="van-hoa"))
     publish(
