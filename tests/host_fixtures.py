@@ -17,3 +17,12 @@ def demo(db):
     from home.demo.build import load_demo
 
     return load_demo(log=lambda line: None)
+
+
+def build_demo_reading_plan(home_page):
+    """tests/symposium_pages/reading.py's published plan, with the demo's news section and
+    articles as the host's news."""
+    from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
+    from tests.symposium_pages.reading import build_reading_plan
+
+    return build_reading_plan(home_page, news=(NewsIndexPage, NewsArticlePage, RelatedArticle))

@@ -3,15 +3,15 @@ latest-news feed; the add-on's own discovery tests are in tests/symposium_pages)
 
 import pytest
 
-from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
-from tests.symposium_pages.reading import build_reading_plan, paper
+from tests.host_fixtures import build_demo_reading_plan
+from tests.symposium_pages.reading import paper
 from tests.symposium_pages.test_discovery import feed_items
 from tests.symposium_pages.test_privacy import newsroom  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
 def site(home_page):
-    return build_reading_plan(home_page, news=(NewsIndexPage, NewsArticlePage, RelatedArticle))
+    return build_demo_reading_plan(home_page)
 
 
 def test_site_feed_has_every_kind_of_news(client, site):

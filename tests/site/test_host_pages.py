@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Site
 
-from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
-from tests.symposium_pages.reading import build_reading_plan, check_html
+from tests.host_fixtures import build_demo_reading_plan
+from tests.symposium_pages.reading import check_html
 from tests.symposium_pages.test_metadata import head_of, json_ld
 from tests.symposium_pages.test_private_pictures import (
     Picture,
@@ -25,7 +25,7 @@ from tests.symposium_pages.test_public_pages import html_of
 
 @pytest.fixture
 def site(home_page):
-    return build_reading_plan(home_page, news=(NewsIndexPage, NewsArticlePage, RelatedArticle))
+    return build_demo_reading_plan(home_page)
 
 
 def test_home_page_offers_its_search_to_search_engines(client, site, home_page):

@@ -9,8 +9,8 @@ from django.test import override_settings
 from django.urls import clear_url_caches
 from wagtail.models import Locale, Page
 
+from tests.host_fixtures import build_demo_reading_plan
 from tests.symposium_pages.factories import release
-from tests.symposium_pages.reading import build_reading_plan
 
 
 def publish_translation(page, locale):
@@ -30,7 +30,7 @@ def english():
 def site(home_page, english):
     """A plan with papers; the home page and the plan translated into English, the
     papers not (yet)."""
-    built = build_reading_plan(home_page)
+    built = build_demo_reading_plan(home_page)
     built["english_home"] = publish_translation(home_page, english)
     built["english_plan"] = publish_translation(built["plan"], english)
     return built

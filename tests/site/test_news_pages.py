@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from news.models import NewsArticlePage, NewsIndexPage, RelatedArticle
+from news.models import NewsArticlePage, NewsIndexPage
 from symposium_pages.models import (
     CoveragePage,
     NewsPageMixin,
@@ -15,12 +15,13 @@ from symposium_pages.models import (
     news_page_models,
     news_pages,
 )
-from tests.symposium_pages.reading import build_reading_plan, paper, text
+from tests.host_fixtures import build_demo_reading_plan
+from tests.symposium_pages.reading import paper, text
 
 
 @pytest.fixture
 def site(home_page):
-    return build_reading_plan(home_page, news=(NewsIndexPage, NewsArticlePage, RelatedArticle))
+    return build_demo_reading_plan(home_page)
 
 
 def test_every_news_model_uses_the_mixin():

@@ -15,9 +15,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from symposium_pages.models import BudgetLine, Invitation, Unit
+from tests.host_fixtures import build_demo_reading_plan
 from tests.symposium_pages.docx_builders import simple_paper
 from tests.symposium_pages.newsroom import receive
-from tests.symposium_pages.reading import build_reading_plan
 
 from .test_catalogues import CATALOGUES, po_path
 
@@ -47,7 +47,7 @@ def english_in(page_html, phrases):
 
 @pytest.fixture
 def site(home_page):
-    found = build_reading_plan(home_page)
+    found = build_demo_reading_plan(home_page)
     plan = found["plan"]
     BudgetLine.objects.create(
         page=plan, item="Bồi dưỡng báo cáo viên", quantity=5, unit="người", unit_price=500000
