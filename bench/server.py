@@ -126,6 +126,7 @@ class Site:
     @property
     def env(self):
         environment = {k: v for k, v in os.environ.items() if k not in CLEARED}
+        environment["TASKS_BACKEND"] = "immediate"  # a test or bench that wants db_worker says so
         environment.update(
             DJANGO_SETTINGS_MODULE="newsroom.settings.production",
             DATABASE_URL=self.database.url,
@@ -135,7 +136,6 @@ class Site:
             HTTPS="0",
             ALLOWED_HOSTS="127.0.0.1,localhost",
             LOG_LEVEL="WARNING",
-            TASKS_BACKEND="immediate",  # a test or bench that wants db_worker says so
             PYTHONPATH=os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
             **self.extra_env,
         )
