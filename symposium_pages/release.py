@@ -12,6 +12,8 @@ refused. Unpublishing is never held back: a takedown must not wait.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from wagtail.models import PagePermissionTester, WorkflowState
 
@@ -31,15 +33,25 @@ def refusal_message():
     )
 
 
+def _approved_states(page_id, revision_id):
+    return WorkflowState.objects.filter(
+        object_id=page_id,
+        status=WorkflowState.STATUS_APPROVED,
+        current_task_state__revision_id=revision_id,
+    )
+
+
 def completed_workflow(page_id, revision_id):
     """Whether the revision is the one a workflow of this page finished on (approved)."""
     if not (page_id and revision_id):
         return False
-    return WorkflowState.objects.filter(
-        object_id=str(page_id),
-        status=WorkflowState.STATUS_APPROVED,
-        current_task_state__revision_id=revision_id,
-    ).exists()
+    return _approved_states(str(page_id), revision_id).exists()
+
+
+def unreleased(pages):
+    """The live pages of a queryset whose live revision no workflow released, in one query."""
+    released = _approved_states(Cast(OuterRef("pk"), CharField()), OuterRef("live_revision_id"))
+    return pages.live().exclude(Exists(released))
 
 
 def is_governed(page):
@@ -49,16 +61,17 @@ def is_governed(page):
 
     if isinstance(page, ReleaseRuleMixin):
         return True
-    path = getattr(page, "path", "") or ""
-    depth = getattr(page, "depth", None) or len(path) // 4
-    ancestors = [path[: 4 * level] for level in range(2, depth + 1)]
-    return bool(ancestors) and SymposiumPage.objects.filter(path__in=ancestors).exists()
+    if not getattr(page, "path", ""):
+        return False
+    return SymposiumPage.objects.ancestor_of(page, inclusive=True).exists()
 
 
-def check_page_release(page):
+def check_page_release(page, update_fields=None):
     """Raises ReleaseRefused if saving `page` would put an unvetted revision live."""
     if not page.live or page._state.adding:
         return
+    if update_fields is not None and not {"live", "live_revision"} & set(update_fields):
+        return  # e.g. save_revision()'s own save: neither field is written
     from wagtail.models import Page
 
     before = Page.objects.filter(pk=page.pk).values_list("live", "live_revision_id").first()
@@ -87,6 +100,8 @@ def revision_scheduled(sender, instance, raw=False, **kwargs):
         return
     from wagtail.models import Page
 
+    from .models.release import ReleaseRuleMixin
+
     model = instance.content_type.model_class() if instance.content_type_id else None
     if model is None or not issubclass(model, Page):
         return
@@ -100,9 +115,10 @@ def revision_scheduled(sender, instance, raw=False, **kwargs):
         )
         if before == instance.approved_go_live_at:
             return
-    page = Page.objects.filter(pk=instance.object_id).first()
-    if page is None or not is_governed(page):
-        return
+    if not issubclass(model, ReleaseRuleMixin):
+        page = Page.objects.filter(pk=instance.object_id).first()
+        if page is None or not is_governed(page):
+            return
     if not completed_workflow(instance.object_id, instance.pk):
         raise ReleaseRefused()
 
@@ -111,17 +127,14 @@ def page_moving(sender, instance, parent_page_before, parent_page_after, **kwarg
     """pre_page_move: a live page moved into a symposium must be live as a released revision."""
     if parent_page_after is None or not is_governed(parent_page_after):
         return
-    for page_id, revision_id in (
-        instance.get_descendants(inclusive=True).live().values_list("pk", "live_revision_id")
-    ):
-        if not completed_workflow(page_id, revision_id):
-            raise ReleaseRefused(
-                _(
-                    "A page that went public without this symposium's workflow cannot be "
-                    "moved into it while it is public. Unpublish it first, then submit it "
-                    "to the workflow."
-                )
+    if unreleased(instance.get_descendants(inclusive=True)).exists():
+        raise ReleaseRefused(
+            _(
+                "A page that went public without this symposium's workflow cannot be "
+                "moved into it while it is public. Unpublish it first, then submit it "
+                "to the workflow."
             )
+        )
 
 
 class ReleaseTester(PagePermissionTester):
@@ -150,24 +163,23 @@ class ReleaseTester(PagePermissionTester):
         if not hasattr(self, "_releasing_now"):
             page = self.page
             revision_id = page.latest_revision_id
+            # One query: finished on the latest revision, and not already scheduled by it.
             self._releasing_now = (
                 revision_id is not None
                 and revision_id != page.live_revision_id
-                and completed_workflow(page.pk, revision_id)
-                and not page.revisions.filter(
-                    pk=revision_id, approved_go_live_at__isnull=False
-                ).exists()
+                and _approved_states(str(page.pk), revision_id)
+                .filter(current_task_state__revision__approved_go_live_at__isnull=True)
+                .exists()
             )
         return self._releasing_now
 
 
 def holds_originals(page):
     """Whether the page or a page under it keeps a received original (PaperSubmission)."""
-    from .models import PaperSubmission
+    from .models import PaperPage, PaperSubmission
 
-    return PaperSubmission.objects.filter(
-        paper__path__startswith=page.path, paper__depth__gte=page.depth
-    ).exists()
+    papers = PaperPage.objects.descendant_of(page, inclusive=True)
+    return PaperSubmission.objects.filter(paper__in=papers).exists()
 
 
 def connect_signals():

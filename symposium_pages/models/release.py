@@ -23,7 +23,7 @@ class ReleaseRuleMixin(models.Model):
             self.live = False
             self.live_revision = None
             self.has_unpublished_changes = True
-        check_page_release(self)
+        check_page_release(self, kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
 
     def _released_alias(self):
