@@ -242,18 +242,24 @@ class CountState:
         return "over" if self.exact > self.limit else "within"
 
 
-def count_state(paper, limit=None):
-    """The CountState of a paper's latest upload (from `with_count`'s annotations if there)."""
+def latest_upload(paper):
+    """A paper's latest upload, with its exact count; None if it has none."""
+    return (
+        PaperSubmission.objects.filter(paper=paper)
+        .select_related("exact_count")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def count_state(paper, limit=None, upload=None):
+    """The CountState of a paper's latest upload: from `with_count`'s annotations if there,
+    else from `upload` (the paper's `latest_upload`, read here when not given)."""
     if hasattr(paper, "_count_status"):
         status, method = paper._count_status, paper._count_method
         estimate, exact = paper._count_estimate, paper._count_exact
     else:
-        upload = (
-            PaperSubmission.objects.filter(paper=paper)
-            .select_related("exact_count")
-            .order_by("-pk")
-            .first()
-        )
+        upload = upload or latest_upload(paper)
         if upload is None:
             return None
         count = getattr(upload, "exact_count", None)

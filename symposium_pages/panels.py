@@ -25,19 +25,11 @@ class ExactCountPanel(Panel):
         template_name = "symposium_pages/admin/exact_count_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .exact_counts import count_state
-            from .models import PaperSubmission
+            from .exact_counts import count_state, latest_upload
 
             context = super().get_context_data(parent_context)
-            upload = None
-            if self.instance.pk:
-                upload = (
-                    PaperSubmission.objects.filter(paper=self.instance)
-                    .select_related("exact_count")
-                    .order_by("-pk")
-                    .first()
-                )
+            upload = latest_upload(self.instance) if self.instance.pk else None
             context["upload"] = upload
-            context["count"] = getattr(upload, "exact_count", None) if upload else None
-            context["state"] = count_state(self.instance) if upload else None
+            context["count"] = getattr(upload, "exact_count", None)
+            context["state"] = count_state(self.instance, upload=upload) if upload else None
             return context

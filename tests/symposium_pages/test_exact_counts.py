@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext, override
@@ -17,6 +19,7 @@ from wagtail.models import Revision
 
 from symposium_pages.intake.libreoffice import find_soffice
 from symposium_pages.models import ExactPageCount, Invitation, PaperPage, PaperSubmission, Unit
+from symposium_pages.panels import ExactCountPanel
 from symposium_pages.receiving import receive_paper
 
 from .docx_builders import simple_paper
@@ -221,3 +224,23 @@ def test_the_command_still_counts_in_the_shell(plan, invitation, tmp_path):
     count = count_of(PaperPage.objects.get())
     assert (count.status, count.exact_pages) == (ExactPageCount.Status.EXACT, 2)
     assert "LibreOffice" in out.getvalue()
+
+
+def test_the_papers_panel_reads_its_latest_upload_once(plan, invitation, settings, rf):
+    settings.SYMPOSIUM_SOFFICE = "/nonexistent/soffice"
+    receipt = receive_paper(
+        plan,
+        data=simple_paper(),
+        filename="a.docx",
+        invitation=invitation,
+        count_in_background=True,
+    )
+    paper = PaperPage.objects.get(pk=receipt.paper.pk)
+    panel = ExactCountPanel().bind_to_model(PaperPage)
+    bound = panel.get_bound_panel(instance=paper, request=rf.get("/"), form=None)
+    with CaptureQueriesContext(connection) as queries:
+        context = bound.get_context_data()
+    assert context["count"].status == ExactPageCount.Status.ESTIMATED
+    assert context["state"].estimate == receipt.submission.pages
+    # The latest upload with its count, then the paper's symposium (its page limit).
+    assert len(queries.captured_queries) == 2
