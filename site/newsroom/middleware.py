@@ -1,10 +1,10 @@
-"""Host-site middleware: public pages cacheable by a CDN; the admin's own security policy.
+"""Host-site middleware: public pages cacheable by a CDN.
 
-(The login limit is in the login_limit app.)
+(The login limit is in the login_limit app; the admin's own Content-Security-Policy is set
+per view, newsroom/urls.py.)
 """
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 
@@ -37,25 +37,4 @@ class PublicPageCacheMiddleware:
             and not response.cookies
         ):
             patch_cache_control(response, public=True, max_age=0, s_maxage=max_age)
-        return response
-
-
-class AdminContentSecurityPolicyMiddleware:
-    """Wagtail's admin gets its own, looser Content-Security-Policy (settings
-    CONTENT_SECURITY_POLICY_ADMIN) than public pages.
-
-    Placed after the CSP middleware, it marks admin responses as the per-view decorators
-    do (django-csp's @csp, Django 6's @csp_override): both middlewares then send this
-    policy instead of the site-wide one.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path_info.startswith(reverse("wagtailadmin_home")) and not hasattr(
-            response, "_csp_config"
-        ):
-            response._csp_config = settings.CONTENT_SECURITY_POLICY_ADMIN
         return response

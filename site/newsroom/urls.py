@@ -9,13 +9,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from news.feeds import LatestNewsFeed
+from newsroom.settings.content_security import admin_policy_override
 from newsroom.sitemaps import PageSitemap
 from search import views as search_views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's admin views send the admin's own, looser Content-Security-Policy.
+    path(
+        "admin/",
+        include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_policy_override())),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # Pictures of papers not yet released, for the editors (404 for anyone else).
     path("paper-pictures/", include("symposium_pages.urls")),

@@ -72,7 +72,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     CSP_MIDDLEWARE,
-    "newsroom.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: none for Vietnamese, /en/ for English, /jra/…

@@ -3,7 +3,8 @@
 Public pages run no inline script at all: a script injected into a page (a title, a
 paper's text) is refused by the browser. JSON-LD blocks are data, not script, and are
 not subject to script-src. Wagtail's admin writes inline scripts and styles of its own
-and gets a looser policy (newsroom.middleware.AdminContentSecurityPolicyMiddleware).
+and gets a looser policy, through the CSP middleware's own per-view override
+(admin_policy_override, applied to every admin URL in newsroom/urls.py).
 Django 6 sends the header itself (SECURE_CSP); on Django 5.2 django-csp does
 (CONTENT_SECURITY_POLICY), from the same directives.
 """
@@ -64,3 +65,16 @@ def csp_settings(env, django_version):
     if django_version >= (6, 0):
         return public, None, admin, "django.middleware.csp.ContentSecurityPolicyMiddleware"
     return {}, {"DIRECTIVES": public}, admin, "csp.middleware.CSPMiddleware"
+
+
+def admin_policy_override():
+    """A view decorator that makes the CSP middleware send CONTENT_SECURITY_POLICY_ADMIN
+    instead of the site-wide policy: Django 6's @csp_override, django-csp's @csp before it."""
+    import django
+    from django.conf import settings
+
+    if django.VERSION >= (6, 0):
+        from django.views.decorators.csp import csp_override as override
+    else:
+        from csp.decorators import csp as override
+    return override(settings.CONTENT_SECURITY_POLICY_ADMIN)
