@@ -27,15 +27,14 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Revision
 
 from . import conf
 from .intake.libreoffice import PageCountUnavailable, find_soffice, render_pages
 from .models import ExactPageCount, PaperPage, PaperSubmission
+from .paper_status import _latest_paper, _latest_paper_flag
 
 logger = logging.getLogger(__name__)
 Status = ExactPageCount.Status
@@ -194,29 +193,18 @@ def with_count(papers):
     )
 
 
-def _latest_paper_value(expression, output_field):
-    """On an Invitation queryset: `expression` of its latest paper's latest upload."""
-    uploads = _latest_upload().annotate(_value=expression).values("_value")[:1]
-    papers = (
-        PaperPage.objects.filter(invitation=OuterRef("pk"))
-        .order_by("-pk")
-        .annotate(_value=Subquery(uploads, output_field=output_field))
-        .values("_value")[:1]
-    )
-    return Subquery(papers, output_field=output_field)
-
-
 def invitation_count_status():
     """The latest paper's latest upload: its exact count's status (None before this record)."""
-    return _latest_paper_value(F("exact_count__status"), CharField())
+    status = Subquery(_latest_upload().values("exact_count__status")[:1])
+    return Subquery(
+        _latest_paper().annotate(_status=status).values("_status")[:1], output_field=CharField()
+    )
 
 
 def invitation_verdict_changed():
     """The latest paper's latest upload: its exact count crossed the page limit the other way."""
     flag = ExpressionWrapper(verdict_changed_q(), output_field=BooleanField())
-    return Coalesce(
-        _latest_paper_value(flag, BooleanField()), Value(False), output_field=BooleanField()
-    )
+    return _latest_paper_flag(Subquery(_latest_upload().annotate(_flag=flag).values("_flag")[:1]))
 
 
 @dataclass(frozen=True)
