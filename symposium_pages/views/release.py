@@ -21,11 +21,10 @@ from ..release import is_governed
 
 def may_submit(page, user):
     """Whether `user` may send the page's latest draft to its workflow from here."""
-    return (
-        is_governed(page)
-        and page.permissions_for_user(user).can_edit()
-        and page.permissions_for_user(user).can_submit_for_moderation()
-    )
+    if not is_governed(page):
+        return False
+    tester = page.permissions_for_user(user)
+    return tester.can_edit() and tester.can_submit_for_moderation()
 
 
 def submit_to_workflow_view(request, page_id):
