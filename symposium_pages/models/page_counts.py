@@ -46,9 +46,3 @@ class ExactPageCount(models.Model):
 
     def __str__(self):
         return f"{self.submission_id}: {self.status}"
-
-    @property
-    def estimate(self):
-        """The layout estimate the intake answered with, or None if it counted exactly."""
-        submission = self.submission
-        return submission.pages if submission.page_count_method == "estimate" else None
