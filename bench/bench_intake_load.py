@@ -17,6 +17,7 @@ exact count. Run: .venv/bin/python -m bench.bench_intake_load [--idle 15] [--jso
 """
 
 import argparse
+import contextlib
 import json
 import shutil
 import sys
@@ -81,7 +82,7 @@ def run_mode(template, workdir, mode, idle_seconds):
             worker = (
                 db_worker(site, workdir / f"{mode}-worker.log")
                 if mode == "background"
-                else _nothing()
+                else contextlib.nullcontext()
             )
             with worker, Readers(urls, READERS) as readers:
                 time.sleep(1)  # the readers' connections are open
@@ -114,14 +115,6 @@ def run_mode(template, workdir, mode, idle_seconds):
         return row
     finally:
         site.drop()
-
-
-class _nothing:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
 
 
 def measure(template, workdir, idle_seconds=15):
