@@ -14,13 +14,6 @@ from .counts import address_key, live_counts, user_key
 LOGIN_URL_NAMES = {"wagtailadmin_login", "login", "admin:login"}
 
 
-def limits():
-    """(per username at an address, per address); 0 turns a limit off."""
-    per_user = settings.LOGIN_RATE_LIMIT_ATTEMPTS
-    per_address = getattr(settings, "LOGIN_RATE_LIMIT_ADDRESS_ATTEMPTS", 2 * per_user)
-    return per_user, per_address
-
-
 def refusal(request, seconds):
     minutes = max(1, math.ceil(seconds / 60))
     message = _(
@@ -48,14 +41,13 @@ class LoginRateLimitMiddleware:
         if request.method != "POST" or match is None or match.view_name not in LOGIN_URL_NAMES:
             return None
         address = client_address(request)
-        checks = [
-            (user_key(request.POST.get("username", ""), address), limits()[0]),
-            (address_key(address), limits()[1]),
-        ]
-        counts = live_counts([key for key, limit in checks if limit > 0])
+        # Per username at this address, and per address (settings/base.py); 0 turns one off.
+        limits = {
+            user_key(request.POST.get("username", ""), address): settings.LOGIN_RATE_LIMIT_ATTEMPTS,
+            address_key(address): settings.LOGIN_RATE_LIMIT_ADDRESS_ATTEMPTS,
+        }
+        limits = {key: limit for key, limit in limits.items() if limit > 0}
         waits = [
-            counts[key][1]
-            for key, limit in checks
-            if limit > 0 and key in counts and counts[key][0] >= limit
+            left for key, (failures, left) in live_counts(limits).items() if failures >= limits[key]
         ]
         return refusal(request, max(waits)) if waits else None
