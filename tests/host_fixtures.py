@@ -19,6 +19,20 @@ def demo(db):
     return load_demo(log=lambda line: None)
 
 
+# The news of build_demo_reading_plan's site, newest first: the plan's papers and coverage,
+# the plan itself and the host's articles; never the draft.
+READING_PLAN_NEWS = [
+    "Báo cáo tổng kết",
+    "Người đứng đầu nêu gương",
+    "Sinh hoạt chi bộ ở phường",
+    "Báo cáo đề dẫn",
+    "Các đơn vị gửi tham luận",
+    "Tỉnh ủy lên kế hoạch tọa đàm",
+    "Tọa đàm thử nghiệm",
+    "Học tập và làm theo Bác",
+]
+
+
 def build_demo_reading_plan(home_page):
     """tests/symposium_pages/reading.py's published plan, with the demo's news section and
     articles as the host's news."""

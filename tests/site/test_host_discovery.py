@@ -3,7 +3,7 @@ latest-news feed; the add-on's own discovery tests are in tests/symposium_pages)
 
 import pytest
 
-from tests.host_fixtures import build_demo_reading_plan
+from tests.host_fixtures import READING_PLAN_NEWS, build_demo_reading_plan
 from tests.symposium_pages.reading import paper
 from tests.symposium_pages.test_discovery import feed_items
 from tests.symposium_pages.test_privacy import newsroom  # noqa: F401 (a fixture)
@@ -17,16 +17,7 @@ def site(home_page):
 def test_site_feed_has_every_kind_of_news(client, site):
     channel, items = feed_items(client, "/feed/")
     titles = [title for title, _link, _date in items]
-    assert titles == [
-        "Báo cáo tổng kết",
-        "Người đứng đầu nêu gương",
-        "Sinh hoạt chi bộ ở phường",
-        "Báo cáo đề dẫn",
-        "Các đơn vị gửi tham luận",
-        "Tỉnh ủy lên kế hoạch tọa đàm",
-        "Tọa đàm thử nghiệm",
-        "Học tập và làm theo Bác",
-    ]
+    assert titles == READING_PLAN_NEWS
     assert channel.findtext("title") == "Báo Gia Lai điện tử: tin mới nhất"
 
 

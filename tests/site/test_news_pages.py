@@ -15,7 +15,7 @@ from symposium_pages.models import (
     news_page_models,
     news_pages,
 )
-from tests.host_fixtures import build_demo_reading_plan
+from tests.host_fixtures import READING_PLAN_NEWS, build_demo_reading_plan
 from tests.symposium_pages.reading import paper, text
 
 
@@ -41,16 +41,7 @@ def test_every_news_model_uses_the_mixin():
 
 def test_news_pages_are_live_public_and_newest_first(site):
     titles = [page.title for page in news_pages()]
-    assert titles == [
-        "Báo cáo tổng kết",
-        "Người đứng đầu nêu gương",
-        "Sinh hoạt chi bộ ở phường",
-        "Báo cáo đề dẫn",
-        "Các đơn vị gửi tham luận",
-        "Tỉnh ủy lên kế hoạch tọa đàm",
-        "Tọa đàm thử nghiệm",
-        "Học tập và làm theo Bác",
-    ]
+    assert titles == READING_PLAN_NEWS
     assert "Bản thảo chưa duyệt" not in titles
 
 
@@ -99,16 +90,7 @@ def test_home_page_latest_news_has_plan_papers_and_coverage(client, site):
 def test_news_section_lists_the_sites_news_of_every_kind(client, site):
     html = client.get(site["section"].url).content.decode()
     titles = [text(title) for title in re.findall(r"<h3>(.*?)</h3>", html, re.S)]
-    assert titles == [
-        "Báo cáo tổng kết",
-        "Người đứng đầu nêu gương",
-        "Sinh hoạt chi bộ ở phường",
-        "Báo cáo đề dẫn",
-        "Các đơn vị gửi tham luận",
-        "Tỉnh ủy lên kế hoạch tọa đàm",
-        "Tọa đàm thử nghiệm",
-        "Học tập và làm theo Bác",
-    ]
+    assert titles == READING_PLAN_NEWS
     assert '<p class="card-label">Tọa đàm</p>' in html
     assert '<p class="card-label">Tin bài</p>' in html
 
