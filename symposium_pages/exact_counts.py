@@ -35,13 +35,10 @@ from . import conf
 from .intake.libreoffice import PageCountUnavailable, find_soffice, render_pages
 from .models import ExactPageCount, PaperPage, PaperSubmission
 from .paper_status import _latest_paper, _latest_paper_flag
+from .printing import libreoffice_available
 
 logger = logging.getLogger(__name__)
 Status = ExactPageCount.Status
-
-
-def libreoffice_available():
-    return find_soffice(conf.get("SYMPOSIUM_SOFFICE")) is not None
 
 
 # --- asking for a count, running it -----------------------------------------------------------

@@ -21,10 +21,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..exact_counts import libreoffice_available
 from ..forms import ReceivePaperForm
 from ..languages import originals
 from ..models import ExactPageCount, Invitation, SymposiumPage, Unit
+from ..printing import libreoffice_available
 from ..receiving import PaperRefused, check_for_symposium, receive_paper
 
 PENDING_DIR = "symposium_pages/pending"
