@@ -26,16 +26,12 @@ from . import conf
 VERSION_KEY = "symposium_pages:page-cache:version"
 
 
-def _setting(name):
-    return conf.get(name)
-
-
 def _cache():
-    return caches[_setting("SYMPOSIUM_PAGE_CACHE_ALIAS")]
+    return caches[conf.get("SYMPOSIUM_PAGE_CACHE_ALIAS")]
 
 
 def enabled():
-    if not _setting("SYMPOSIUM_PAGE_CACHE_SECONDS"):
+    if not conf.get("SYMPOSIUM_PAGE_CACHE_SECONDS"):
         return False
     return not isinstance(_cache(), LocMemCache | DummyCache)
 
@@ -134,7 +130,7 @@ class PageCacheMiddleware:
             _cache().set(
                 key,
                 (response.content, response["Content-Type"]),
-                _setting("SYMPOSIUM_PAGE_CACHE_SECONDS"),
+                conf.get("SYMPOSIUM_PAGE_CACHE_SECONDS"),
             )
 
 
