@@ -13,7 +13,7 @@ from symposium_pages.streamdata import body_stream_data
 
 from .paper_files import write_paper
 from .paper_texts import CLOSING, KEYNOTE, PAPERS
-from .release import publish
+from .release import RELEASE, carry_out, publish
 from .symposium import PAPERS_PUBLISHED_ON
 
 
@@ -45,8 +45,8 @@ STEPS = {
     "vetting": [],
     "changes": [(roles.REVIEWERS, "reject", REVIEWER_COMMENT)],
     "approval": [(roles.REVIEWERS, "approve", "")],
-    "publish": [(roles.REVIEWERS, "approve", ""), (roles.MODERATORS, "approve", "")],
-    "schedule": [(roles.REVIEWERS, "approve", ""), (roles.MODERATORS, "approve", "")],
+    "publish": RELEASE,
+    "schedule": RELEASE,
 }
 
 
@@ -95,13 +95,7 @@ def _carry_out(paper, fate, people):
     """Runs the paper through Wagtail's workflow as the demo's people would in the admin."""
     if fate not in STEPS:
         return  # received, waiting for the editor
-    state = paper.get_workflow().start(paper, people[roles.EDITORS])
-    for group, action, comment in STEPS[fate]:
-        state.refresh_from_db()
-        task_state = state.current_task_state
-        task_state.task.specific.on_action(
-            task_state.specific, people[group], action, comment=comment
-        )
+    carry_out(paper, STEPS[fate], people[roles.EDITORS], people.__getitem__)
 
 
 def _report(symposium, kind, order, text):
