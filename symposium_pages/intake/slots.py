@@ -21,20 +21,22 @@ import threading
 import time
 from pathlib import Path
 
-DEFAULT_CONCURRENCY = 1
+from django.conf import settings
+
+from .. import conf
+
+SETTING = "SYMPOSIUM_SOFFICE_CONCURRENCY"
 _held = threading.local()
 
 
 def concurrency() -> int:
-    """The host's bound, from the settings when Django is set up, else the environment."""
+    """The host's bound, from the settings when Django is set up, else the environment,
+    else the add-on's default (conf.py)."""
     value = None
-    with contextlib.suppress(ImportError):
-        from django.conf import settings
-
-        if settings.configured:
-            value = getattr(settings, "SYMPOSIUM_SOFFICE_CONCURRENCY", None)
+    if settings.configured:
+        value = getattr(settings, SETTING, None)
     if value is None:
-        value = os.environ.get("SYMPOSIUM_SOFFICE_CONCURRENCY", DEFAULT_CONCURRENCY)
+        value = os.environ.get(SETTING, conf.DEFAULTS[SETTING])
     return max(1, int(value))
 
 
