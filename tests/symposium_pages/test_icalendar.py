@@ -12,9 +12,22 @@ STAMP = datetime.datetime(2022, 8, 1, 9, 0, tzinfo=HCM)
 
 
 def lines_of(data):
+    """The file's lines, unfolded, after checking its line ends and folding."""
     assert data.endswith("\r\n")
     assert all(len(line.encode()) <= 75 for line in data.split("\r\n"))
     return data.replace("\r\n ", "").split("\r\n")
+
+
+def calendar_head(name):
+    """The first lines of every file the add-on writes, for a calendar named `name`."""
+    return [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//symposium_pages//Wagtail//VI",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{name}",
+    ]
 
 
 def test_an_all_day_tentative_event():
@@ -33,14 +46,7 @@ def test_an_all_day_tentative_event():
         },
     )
     lines = lines_of(data)
-    assert lines[:6] == [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//symposium_pages//Wagtail//VI",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Tọa đàm thử nghiệm",
-    ]
+    assert lines[:6] == calendar_head("Tọa đàm thử nghiệm")
     assert "DTSTART;VALUE=DATE:20220821" in lines
     assert "DTEND;VALUE=DATE:20220822" in lines
     assert "DTSTAMP:20220801T020000Z" in lines
