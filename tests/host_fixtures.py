@@ -4,6 +4,8 @@ the demo's, not the stock test project's of tests/conftest.py."""
 
 import pytest
 
+from tests.symposium_pages.reading import PLAN_NEWS
+
 
 @pytest.fixture
 def home_page(db):
@@ -20,17 +22,8 @@ def demo(db):
 
 
 # The news of build_demo_reading_plan's site, newest first: the plan's papers and coverage,
-# the plan itself and the host's articles; never the draft.
-READING_PLAN_NEWS = [
-    "Báo cáo tổng kết",
-    "Người đứng đầu nêu gương",
-    "Sinh hoạt chi bộ ở phường",
-    "Báo cáo đề dẫn",
-    "Các đơn vị gửi tham luận",
-    "Tỉnh ủy lên kế hoạch tọa đàm",
-    "Tọa đàm thử nghiệm",
-    "Học tập và làm theo Bác",
-]
+# the plan itself and the host's unrelated article; never the draft.
+READING_PLAN_NEWS = [*PLAN_NEWS, "Tọa đàm thử nghiệm", "Học tập và làm theo Bác"]
 
 
 def build_demo_reading_plan(home_page):

@@ -202,6 +202,20 @@ def stock_news():
     return BlogIndexPage, BlogPage, BlogPageRelatedLink
 
 
+# The news build_reading_plan publishes about its plan, newest first (papers of 26 August,
+# newest page first among equals, the coverage of the 17th, the host's article of the 11th
+# that links to the plan): what the plan's feed lists. The site's news add the plan itself
+# and an unrelated article (tests/host_fixtures.py READING_PLAN_NEWS).
+PLAN_NEWS = [
+    "Báo cáo tổng kết",
+    "Người đứng đầu nêu gương",
+    "Sinh hoạt chi bộ ở phường",
+    "Báo cáo đề dẫn",
+    "Các đơn vị gửi tham luận",
+    "Tỉnh ủy lên kế hoạch tọa đàm",
+]
+
+
 def build_reading_plan(home_page, news=None):
     """A published plan with its photo, units page, papers (one a draft), coverage and news.
 
