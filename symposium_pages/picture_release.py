@@ -22,8 +22,9 @@ import logging
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import CharField
+from django.db.models.deletion import Collector
 from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
@@ -59,41 +60,59 @@ def sync_pictures():
     images = get_image_model().objects.annotate(key=Cast("pk", CharField()))
     private = {"file__startswith": f"{PRIVATE_DIR}/"}
     shown = shown_image_keys()
-    moved = []
-    for image in images.filter(key__in=shown, **private).select_for_update():
-        moved.append(_move(image, public_original_name(image.file.name)))
+    moved = _move(images.filter(key__in=shown, **private).select_for_update(), public_original_name)
     collection = find_images_collection()
     if collection is not None:
         hidden = images.filter(collection=collection).exclude(**private).exclude(key__in=shown)
-        for image in hidden.select_for_update():
-            moved.append(_move(image, private_original_name(image.file.name)))
-    return [image for image in moved if image is not None]
+        moved += _move(hidden.select_for_update(), private_original_name)
+    return moved
 
 
 def make_private(image):
     """Files one picture away under a private name (an upload into the pictures' collection)."""
     with transaction.atomic():
-        return _move(image, private_original_name(image.file.name))
+        return _move([image], private_original_name)
 
 
-def _move(image, new_name):
-    """Copies the picture to `new_name`; its renditions and old file go once committed."""
-    storage = image.file.storage
-    old_name = image.file.name
-    try:
-        with storage.open(old_name, "rb") as handle:
-            new_name = storage.save(new_name, handle)
-    except OSError:
-        logger.warning("Picture %s (%s) cannot be read; it stays where it is.", image.pk, old_name)
-        return None
-    renditions = list(image.renditions.all())
-    old_files = [(storage, old_name)] + [(r.file.storage, r.file.name) for r in renditions]
-    # Deleting the rows (one by one, with their signals) also empties Wagtail's rendition cache.
-    image.renditions.model.objects.filter(pk__in=[r.pk for r in renditions]).delete()
-    type(image).objects.filter(pk=image.pk).update(file=new_name)
-    image.file.name = new_name
+def _move(images, fresh_name):
+    """Copies each picture to the name `fresh_name` gives; its renditions and old file go
+    once committed. Returns the pictures moved (one that cannot be read stays where it is).
+
+    Three queries however many pictures and renditions: the renditions, their deletion,
+    the pictures' new names.
+    """
+    moved, old_files = [], []
+    for image in images:
+        storage, old_name = image.file.storage, image.file.name
+        try:
+            with storage.open(old_name, "rb") as handle:
+                image.file.name = storage.save(fresh_name(old_name), handle)
+        except OSError:
+            logger.warning(
+                "Picture %s (%s) cannot be read; it stays where it is.", image.pk, old_name
+            )
+            continue
+        moved.append(image)
+        old_files.append((storage, old_name))
+    if not moved:
+        return moved
+    Image = type(moved[0])
+    renditions = list(
+        Image.get_rendition_model().objects.filter(image__in=moved).select_related("image")
+    )
+    # Wagtail also deletes a deleted rendition's file, but through its task queue, maybe
+    # later; a public rendition of a withdrawn paper must go with the transaction.
+    old_files += [(rendition.file.storage, rendition.file.name) for rendition in renditions]
+    # Deleted with their signals, which empty Wagtail's rendition cache: the collector is
+    # given the renditions with their pictures, where QuerySet.delete() would fetch them
+    # again without, and each signal would then fetch its picture.
+    if renditions:
+        collector = Collector(using=router.db_for_write(Image))
+        collector.collect(renditions)
+        collector.delete()
+    Image.objects.bulk_update(moved, ["file"])
     transaction.on_commit(partial(_delete_files, old_files))
-    return image
+    return moved
 
 
 def _delete_files(files):
