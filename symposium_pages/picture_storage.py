@@ -62,6 +62,9 @@ def forget_stale_renditions(image, *specs):
     could go on handing out a rendition whose file is gone, for instance the private one
     a moderator previewed just before releasing the paper. A rendition is named after
     its image's stem, so one that does not start with the current stem is stale.
+
+    For template tags, which look the renditions up themselves; code that asks for a
+    rendition uses `fresh_rendition`, which checks the one it gets instead, for free.
     """
     from wagtail.images.models import Filter
 
@@ -72,16 +75,25 @@ def forget_stale_renditions(image, *specs):
         Rendition.construct_cache_key(image, Filter(spec=spec).get_cache_key(image), spec)
         for spec in specs
     ]
-    stem = posixpath.splitext(posixpath.basename(image.file.name))[0][:20]
     cached = Rendition.cache_backend.get_many(keys)
-    stale = [
-        key
-        for key, rendition in cached.items()
-        if not posixpath.basename(rendition.file.name).startswith(stem)
-    ]
+    stale = [key for key, rendition in cached.items() if not _named_after(image, rendition)]
     if stale:
         Rendition.cache_backend.delete_many(stale)
     return image
+
+
+def fresh_rendition(image, spec):
+    """`image.get_rendition(spec)`, but never a stale one (see `forget_stale_renditions`)."""
+    rendition = image.get_rendition(spec)
+    if not _named_after(image, rendition):
+        rendition.purge_from_cache()
+        rendition = image.get_rendition(spec)
+    return rendition
+
+
+def _named_after(image, rendition):
+    stem = posixpath.splitext(posixpath.basename(image.file.name))[0][:20]
+    return posixpath.basename(rendition.file.name).startswith(stem)
 
 
 @deconstructible

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from .models.news import SHARE_IMAGE
-from .picture_storage import forget_stale_renditions
+from .picture_storage import fresh_rendition
 
 CONTEXT = "https://schema.org"
 
@@ -28,7 +28,7 @@ def absolute_url(request, url):
 def image_url(request, image, spec=SHARE_IMAGE):
     if image is None:
         return None
-    return absolute_url(request, forget_stale_renditions(image, spec).get_rendition(spec).url)
+    return absolute_url(request, fresh_rendition(image, spec).url)
 
 
 def _iso(value):

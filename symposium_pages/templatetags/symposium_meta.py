@@ -18,7 +18,7 @@ from wagtail.models import Site
 
 from .. import languages
 from ..models.news import SHARE_IMAGE, NewsPageMixin
-from ..picture_storage import forget_stale_renditions
+from ..picture_storage import fresh_rendition
 
 register = template.Library()
 
@@ -64,8 +64,7 @@ def page_meta(context, page=None):
         return {}
     context.render_context[PAGE_META_DONE] = True
     image = page.get_share_image() if hasattr(page, "get_share_image") else None
-    image = forget_stale_renditions(image, SHARE_IMAGE)
-    rendition = image.get_rendition(SHARE_IMAGE) if image is not None else None
+    rendition = fresh_rendition(image, SHARE_IMAGE) if image is not None else None
     symposium = symposium_of(page)
     site = Site.find_for_request(request) if request is not None else None
     language = page.locale.language_code if page.locale_id else ""

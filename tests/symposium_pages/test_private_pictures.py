@@ -9,6 +9,7 @@ size and colour, so "reachable" means: some file the server gives out shows it.
 import datetime
 import functools
 import io
+import json
 import re
 import threading
 import urllib.error
@@ -33,6 +34,7 @@ from symposium_pages.checks import picture_settings
 from symposium_pages.collections import images_collection
 from symposium_pages.maintenance import orphan_files
 from symposium_pages.models import PaperPage
+from symposium_pages.models.news import SHARE_IMAGE
 
 from .docx_builders import png_bytes
 from .factories import make_plan, release
@@ -334,3 +336,26 @@ def test_cleanup_orphans_sweeps_the_private_folder(newsroom):
 
 def test_the_site_keeps_renditions_of_private_pictures_private():
     assert picture_settings() == []
+
+
+def test_a_live_page_s_shared_picture_is_never_a_rendition_cached_before_the_move(
+    client, newsroom, django_capture_on_commit_callbacks
+):
+    """The OpenGraph image and the JSON-LD image, like the figures, come from the public file."""
+    picture = Picture((120, 70), (40, 160, 80))
+    paper, image = received(newsroom, picture)
+    paper.main_image = image
+    previewed = image.get_rendition(SHARE_IMAGE)
+    assert previewed.url.startswith("/paper-pictures/")
+    with django_capture_on_commit_callbacks(execute=True):
+        release(paper)
+    # Another worker's local-memory cache may still hold what the moderator previewed.
+    previewed.cache_backend.set(previewed.get_cache_key(), previewed)
+    page = client.get(PaperPage.objects.get(pk=paper.pk).url).content.decode()
+    shared = re.findall(r'<meta property="og:image" content="([^"]+)"', page)
+    described = json.loads(re.search(r'application/ld\+json">(.*?)</script>', page, re.S)[1])
+    assert len(shared) == 1 and described["image"] == shared
+    assert re.fullmatch(
+        r"http://testserver/media/images/[0-9a-f]{32}\.[0-9a-f.]*fill-1200x630\.png", shared[0]
+    )
+    assert "/paper-pictures/" not in page
