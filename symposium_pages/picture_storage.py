@@ -131,12 +131,6 @@ class RenditionStorage(Storage):
     def open(self, name, mode="rb"):
         return self.inner.open(name, mode)
 
-    def _open(self, name, mode="rb"):
-        return self.inner.open(name, mode)
-
-    def _save(self, name, content):
-        return self.inner.save(name, content)
-
     def get_valid_name(self, name):
         return self.inner.get_valid_name(name)
 
