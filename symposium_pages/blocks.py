@@ -1,6 +1,7 @@
 """StreamField blocks of a paper's body: what an extracted .docx can hold."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -24,7 +25,9 @@ class HeadingBlock(blocks.StructBlock):
 
 class ListBlock(blocks.StructBlock):
     ordered = blocks.BooleanBlock(required=False, label=_("numbered"))
-    items = blocks.ListBlock(blocks.RichTextBlock(features=INLINE_FEATURES), label=_("items"))
+    items = blocks.ListBlock(
+        blocks.RichTextBlock(features=INLINE_FEATURES), label=pgettext_lazy("paper block", "items")
+    )
 
     class Meta:
         icon = "list-ul"
@@ -33,13 +36,13 @@ class ListBlock(blocks.StructBlock):
 
 
 class FigureBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=pgettext_lazy("paper block", "image"))
     alt = blocks.CharBlock(required=False, label=_("alternative text"))
     caption = blocks.CharBlock(required=False, label=_("caption"))
 
     class Meta:
         icon = "image"
-        label = _("Image")
+        label = pgettext_lazy("paper block", "Image")
         template = "symposium_pages/blocks/figure.html"
 
 
@@ -57,7 +60,7 @@ class PaperBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=INLINE_FEATURES, label=_("Paragraph"))
     list = ListBlock()
-    table = TableBlock(label=_("Table"))
+    table = TableBlock(label=pgettext_lazy("paper block", "Table"))
     image = FigureBlock()
     quote = QuoteBlock()
 

@@ -4,6 +4,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -13,9 +14,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from symposium_pages.models import NewsPageMixin, news_pages
+from symposium_pages.models.search_text import FoldedSearchMixin
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(FoldedSearchMixin, Page):
     """A news section: its articles, newest first, ten a page."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -67,7 +69,7 @@ class NewsArticlePage(NewsPageMixin, Page):
     body = StreamField(
         [
             ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
-            ("image", ImageBlock(label=_("Image"))),
+            ("image", ImageBlock(label=pgettext_lazy("news block", "Image"))),
             (
                 "quote",
                 blocks.BlockQuoteBlock(label=_("Quote")),
@@ -112,7 +114,7 @@ class RelatedArticle(Orderable):
     page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_links")
     related_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("page"),
+        verbose_name=pgettext_lazy("related article", "page"),
         on_delete=models.CASCADE,
         related_name="+",
     )

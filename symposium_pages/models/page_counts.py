@@ -32,7 +32,10 @@ class ExactPageCount(models.Model):
         related_name="exact_count",
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.ESTIMATED
+        pgettext_lazy("symposium", "status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.ESTIMATED,
     )
     exact_pages = models.PositiveSmallIntegerField(_("exact pages"), null=True, blank=True)
     requested_at = models.DateTimeField(_("asked for at"), default=timezone.now)

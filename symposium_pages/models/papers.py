@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -79,7 +80,9 @@ class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
         ),
     )
     words = models.PositiveIntegerField(_("words"), null=True, blank=True)
-    pages = models.PositiveSmallIntegerField(_("pages"), null=True, blank=True)
+    pages = models.PositiveSmallIntegerField(
+        pgettext_lazy("page count", "pages"), null=True, blank=True
+    )
     page_count_method = models.CharField(_("pages counted by"), max_length=20, blank=True)
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
 
@@ -314,7 +317,7 @@ class PaperSubmission(models.Model):
     )
     revision = models.ForeignKey(
         "wagtailcore.Revision",
-        verbose_name=_("revision"),
+        verbose_name=pgettext_lazy("symposium", "revision"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -330,7 +333,7 @@ class PaperSubmission(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    pages = models.PositiveSmallIntegerField(_("pages"), null=True)
+    pages = models.PositiveSmallIntegerField(pgettext_lazy("page count", "pages"), null=True)
     page_count_method = models.CharField(_("pages counted by"), max_length=20, blank=True)
     words = models.PositiveIntegerField(_("words"), null=True)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)

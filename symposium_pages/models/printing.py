@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
@@ -16,7 +17,7 @@ class BudgetLine(Orderable):
     page = ParentalKey(
         "symposium_pages.SymposiumPage", on_delete=models.CASCADE, related_name="budget_lines"
     )
-    item = models.CharField(_("item"), max_length=255)
+    item = models.CharField(pgettext_lazy("symposium", "item"), max_length=255)
     quantity = models.PositiveIntegerField(_("quantity"), default=1)
     unit = models.CharField(
         _("unit of measure"), max_length=40, blank=True, help_text=_("e.g. người, buổi, cuốn")
@@ -55,31 +56,36 @@ class BookletExport(models.Model):
         on_delete=models.CASCADE,
         related_name="booklet_exports",
     )
-    draft = models.BooleanField(_("draft"), default=False)
+    draft = models.BooleanField(pgettext_lazy("booklet", "draft"), default=False)
     with_pdf = models.BooleanField(_("with PDF"), default=False)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+        pgettext_lazy("symposium", "status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.QUEUED,
     )
     stage = models.CharField(_("stage"), max_length=20, blank=True)
     papers_done = models.PositiveIntegerField(_("papers laid out"), default=0)
     papers_total = models.PositiveIntegerField(_("papers"), default=0)
     docx_path = models.CharField(max_length=255, blank=True)
     pdf_path = models.CharField(max_length=255, blank=True)
-    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    pages = models.PositiveIntegerField(pgettext_lazy("page count", "pages"), null=True, blank=True)
     page_numbers_method = models.CharField(_("page numbers from"), max_length=20, blank=True)
     detail = models.TextField(_("detail"), blank=True)
     error = models.TextField(_("error"), blank=True)
     task_result_id = models.CharField(max_length=64, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
+        verbose_name=pgettext_lazy("symposium", "requested by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    finished_at = models.DateTimeField(
+        pgettext_lazy("symposium", "finished at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("booklet export")

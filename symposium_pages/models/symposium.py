@@ -7,6 +7,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as wagtail_gettext  # not extracted: Wagtail's
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -207,8 +209,10 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
             ObjectList(paper_panels, heading=_("Papers")),
             ObjectList(assignment_panels, heading=_("Assignments")),
             ObjectList(budget_panels, heading=_("Budget")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            # Wagtail's own tabs in Wagtail's own words (and catalogue): every page type's
+            # editor names them alike.
+            ObjectList(Page.promote_panels, heading=wagtail_gettext("Promote")),
+            ObjectList(Page.settings_panels, heading=wagtail_gettext("Settings")),
         ]
     )
 
@@ -409,7 +413,7 @@ class LegalBasis(TranslatableMixin, Orderable):
     number = models.CharField(_("number"), max_length=40, help_text=_("e.g. 21-KL/TW"))
     issued_on = models.DateField(_("date"), null=True, blank=True)
     issuer = models.CharField(_("issued by"), max_length=255, blank=True)
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(pgettext_lazy("party document", "title"), max_length=500)
 
     panels = [
         FieldRowPanel([FieldPanel("number"), FieldPanel("issued_on")]),
@@ -442,7 +446,7 @@ class SymposiumAssignment(TranslatableMixin, Orderable):
     page = ParentalKey(SymposiumPage, on_delete=models.CASCADE, related_name="assignments")
     unit_name = models.CharField(_("unit"), max_length=255)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OTHER)
-    tasks = models.TextField(_("tasks"))
+    tasks = models.TextField(pgettext_lazy("symposium", "tasks"))
 
     panels = [
         FieldRowPanel([FieldPanel("unit_name"), FieldPanel("role")]),
@@ -463,7 +467,7 @@ class ProgrammeItem(TranslatableMixin, Orderable):
     page = ParentalKey(SymposiumPage, on_delete=models.CASCADE, related_name="programme_items")
     starts_at = models.TimeField(_("from"), null=True, blank=True)
     ends_at = models.TimeField(_("to"), null=True, blank=True)
-    title = models.CharField(_("item"), max_length=500)
+    title = models.CharField(pgettext_lazy("symposium", "item"), max_length=500)
     speaker = models.CharField(
         _("speaker or unit"),
         max_length=255,

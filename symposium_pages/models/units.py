@@ -4,6 +4,7 @@ from anyascii import anyascii
 from django.db import models
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import WorkflowState
 from wagtail.search import index
@@ -23,7 +24,7 @@ def plan_order(field="category"):
 class Unit(index.Indexed, models.Model):
     """An organisation that can be invited: a department, a district committee, a cell."""
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
+    name = models.CharField(pgettext_lazy("symposium", "name"), max_length=255, unique=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     category = models.CharField(_("category"), max_length=30, choices=UnitCategory.choices)
     parent = models.ForeignKey(
@@ -38,7 +39,7 @@ class Unit(index.Indexed, models.Model):
     phone = models.CharField(
         _("contact phone"), max_length=40, blank=True, help_text=_("Never shown publicly.")
     )
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("symposium", "active"), default=True)
     position = models.PositiveSmallIntegerField(
         _("order in its category"),
         default=100,
@@ -156,11 +157,15 @@ class Invitation(models.Model):
         LATE = "late", _("Received late")
         OVER_LIMIT = "over_limit", _("Over the page limit")
         IN_VETTING = "in_vetting", _("In vetting")
-        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        CHANGES_REQUESTED = (
+            "changes_requested",
+            pgettext_lazy("invitation status", "Changes requested"),
+        )
         IN_APPROVAL = "in_approval", _("Awaiting release approval")
         IN_REVIEW = "in_review", _("In review")  # a workflow other than the add-on's
-        APPROVED = "approved", _("Approved")  # approved, waiting for its go-live time
-        PUBLISHED = "published", _("Published")
+        # approved, waiting for its go-live time
+        APPROVED = "approved", pgettext_lazy("invitation status", "Approved")
+        PUBLISHED = "published", pgettext_lazy("invitation status", "Published")
 
     symposium = models.ForeignKey(
         "symposium_pages.SymposiumPage",

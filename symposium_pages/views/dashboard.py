@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.ui.components import Component
 
 from ..models import ExactPageCount, Invitation
@@ -21,7 +21,7 @@ LINES = [
     (_("Over the page limit"), lambda item: item.over_limit, {"over_limit": "true"}),
     (_("In vetting"), lambda item: item.count(Status.IN_VETTING), {"status": Status.IN_VETTING}),
     (
-        _("Changes requested"),
+        pgettext_lazy("invitation status", "Changes requested"),
         lambda item: item.count(Status.CHANGES_REQUESTED),
         {"status": Status.CHANGES_REQUESTED},
     ),
@@ -35,7 +35,11 @@ LINES = [
         lambda item: item.count(Status.APPROVED),
         {"status": Status.APPROVED},
     ),
-    (_("Published"), lambda item: item.count(Status.PUBLISHED), {"status": Status.PUBLISHED}),
+    (
+        pgettext_lazy("invitation status", "Published"),
+        lambda item: item.count(Status.PUBLISHED),
+        {"status": Status.PUBLISHED},
+    ),
     (
         _("Units still missing"),
         lambda item: item.count(Status.INVITED),

@@ -4,6 +4,7 @@ import django_filters
 from django.core.validators import EMPTY_VALUES
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import ExactPageCount, Invitation
 
@@ -12,9 +13,9 @@ class StatusFilter(django_filters.ChoiceFilter):
     """The status of the invitation's latest paper, as `Invitation.status` gives it."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", capfirst(_("status")))
+        kwargs.setdefault("label", capfirst(pgettext_lazy("symposium", "status")))
         kwargs.setdefault("choices", Invitation.Status.choices)
-        kwargs.setdefault("empty_label", _("All"))
+        kwargs.setdefault("empty_label", pgettext_lazy("symposium", "All"))
         super().__init__(**kwargs)
 
     def filter(self, queryset, value):
@@ -55,7 +56,7 @@ class PageCountFilter(django_filters.ChoiceFilter):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", capfirst(_("exact page count")))
         kwargs.setdefault("choices", ExactPageCount.Status.choices)
-        kwargs.setdefault("empty_label", _("All"))
+        kwargs.setdefault("empty_label", pgettext_lazy("symposium", "All"))
         super().__init__(**kwargs)
 
     def filter(self, queryset, value):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -23,13 +24,13 @@ class InvitationReportFilterSet(WagtailFilterSet):
     symposium = django_filters.ModelChoiceFilter(
         label=capfirst(_("symposium")),
         queryset=originals(SymposiumPage.objects.order_by("-pk")),
-        empty_label=_("All"),
+        empty_label=pgettext_lazy("symposium", "All"),
     )
     unit_category = django_filters.ChoiceFilter(
         label=capfirst(_("unit category")),
         field_name="unit__category",
         choices=UnitCategory.choices,
-        empty_label=_("All"),
+        empty_label=pgettext_lazy("symposium", "All"),
         widget=forms.RadioSelect,
     )
     status = StatusFilter()
@@ -86,11 +87,15 @@ EXPORT = [
     ("expectation", _("Expected contribution"), lambda item: item.get_expectation_display()),
     ("presenter_name", _("Presenter"), lambda item: item.presenter_name),
     ("presenter_position", _("Presenter's position"), lambda item: item.presenter_position),
-    ("status", _("Status"), lambda item: item.get_status_display()),
-    ("flags", _("Warnings"), lambda item: ", ".join(str(f) for f in item.get_flags_display())),
+    ("status", pgettext_lazy("symposium", "Status"), lambda item: item.get_status_display()),
+    (
+        "flags",
+        pgettext_lazy("symposium", "Warnings"),
+        lambda item: ", ".join(str(f) for f in item.get_flags_display()),
+    ),
     ("comment", _("Reviewer's comment"), lambda item: _comment(item)),
     ("paper", _("Paper"), _paper_title),
-    ("pages", _("Pages"), _paper_pages),
+    ("pages", pgettext_lazy("page count", "Pages"), _paper_pages),
     ("received_at", _("Received at"), _received_at),
 ]
 
@@ -117,9 +122,17 @@ class InvitationReportView(ReportView):
         ),
         Column("symposium", label=capfirst(_("symposium")), accessor=_symposium),
         Column("presenter", label=capfirst(_("presenter")), accessor=_presenter),
-        StatusColumn("status", label=capfirst(_("status")), accessor="get_status_display"),
+        StatusColumn(
+            "status",
+            label=capfirst(pgettext_lazy("symposium", "status")),
+            accessor="get_status_display",
+        ),
         TitleColumn("paper", label=capfirst(_("paper")), accessor=_paper_title, get_url=_paper_url),
-        Column("pages", label=capfirst(_("pages")), accessor=_paper_pages_display),
+        Column(
+            "pages",
+            label=capfirst(pgettext_lazy("page count", "pages")),
+            accessor=_paper_pages_display,
+        ),
         Column("received_at", label=capfirst(_("received at")), accessor=_received_display),
     ]
     list_export = [key for key, _heading, _value in EXPORT]

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
@@ -26,7 +27,7 @@ class UnitFilterSet(WagtailFilterSet):
     category = django_filters.ChoiceFilter(
         label=capfirst(_("category")),
         choices=UnitCategory.choices,
-        empty_label=_("All"),
+        empty_label=pgettext_lazy("symposium", "All"),
         widget=forms.RadioSelect,
     )
 
@@ -55,7 +56,9 @@ class UnitViewSet(SnippetViewSet):
         Column(
             "parent", label=capfirst(_("parent unit")), accessor="parent", sort_key="parent__name"
         ),
-        BooleanColumn("active", label=capfirst(_("active")), sort_key="active"),
+        BooleanColumn(
+            "active", label=capfirst(pgettext_lazy("symposium", "active")), sort_key="active"
+        ),
     ]
     ordering = ["_category_order", "position", "name"]
 
@@ -67,19 +70,19 @@ class InvitationFilterSet(WagtailFilterSet):
     symposium = django_filters.ModelChoiceFilter(
         label=capfirst(_("symposium")),
         queryset=originals(SymposiumPage.objects.order_by("-pk")),
-        empty_label=_("All"),
+        empty_label=pgettext_lazy("symposium", "All"),
     )
     unit_category = django_filters.ChoiceFilter(
         label=capfirst(_("unit category")),
         field_name="unit__category",
         choices=UnitCategory.choices,
-        empty_label=_("All"),
+        empty_label=pgettext_lazy("symposium", "All"),
         widget=forms.RadioSelect,
     )
     expectation = django_filters.ChoiceFilter(
         label=capfirst(_("expected contribution")),
         choices=Invitation.Expectation.choices,
-        empty_label=_("All"),
+        empty_label=pgettext_lazy("symposium", "All"),
         widget=forms.RadioSelect,
     )
     paper_received = django_filters.BooleanFilter(
@@ -176,7 +179,11 @@ class InvitationViewSet(SnippetViewSet):
             sort_key="expectation",
         ),
         Column("presenter", label=capfirst(_("presenter")), accessor=_presenter),
-        StatusColumn("status", label=capfirst(_("status")), accessor="get_status_display"),
+        StatusColumn(
+            "status",
+            label=capfirst(pgettext_lazy("symposium", "status")),
+            accessor="get_status_display",
+        ),
     ]
     ordering = ["-symposium", "_category_order", "unit__position", "unit__name"]
 
