@@ -1,10 +1,38 @@
 """Forms of the add-on's admin views."""
 
+from itertools import groupby
+
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from . import conf
-from .models import Invitation, Unit
+from .categories import UnitCategory
+from .models import Invitation, PaperPage, Unit
+
+
+def invitation_choices(invitations):
+    """The invitations as option groups, one per category in the plan's order; in each,
+    the units that have sent nothing come first, and those that have sent are marked.
+
+    `invitations` carry `_sent` and are in the plan's order (see `ReceivePaperForm`).
+    """
+    labels = dict(UnitCategory.choices)
+    groups = []
+    for category, items in groupby(invitations, key=lambda item: item.unit.category):
+        items = sorted(items, key=lambda item: item._sent)  # stable: plan order within
+        options = [
+            (
+                item.pk,
+                pgettext("receive form", "%(unit)s (sent)") % {"unit": item.unit.name}
+                if item._sent
+                else item.unit.name,
+            )
+            for item in items
+        ]
+        groups.append((labels.get(category, category), options))
+    return groups
 
 
 class ReceivePaperForm(forms.Form):
@@ -33,9 +61,16 @@ class ReceivePaperForm(forms.Form):
     def __init__(self, *args, symposium, **kwargs):
         super().__init__(*args, **kwargs)
         self.symposium = symposium
-        self.fields["invitation"].queryset = symposium.invitations.select_related("unit").order_by(
-            "unit__category", "unit__name"
+        invitations = (
+            symposium.invitations.select_related("unit")
+            .annotate(_sent=Exists(PaperPage.objects.filter(invitation=OuterRef("pk"))))
+            .in_plan_order()
         )
+        field = self.fields["invitation"]
+        field.queryset = invitations
+        # Grouped labels of unit names only (an invitation's own name carries the plan's
+        # title); the queryset still decides what a submitted value may be.
+        field.choices = lambda: [("", field.empty_label), *invitation_choices(invitations)]
         self.fields["unit"].queryset = Unit.objects.filter(active=True).exclude(
             invitations__symposium=symposium
         )
