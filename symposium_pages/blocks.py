@@ -6,7 +6,10 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-INLINE_FEATURES = ["bold", "italic", "underline", "link"]
+# Superscript carries the numbers of footnotes and endnotes in the text.
+INLINE_FEATURES = ["bold", "italic", "underline", "link", "superscript"]
+# A list item may hold the deeper levels of a nested list.
+ITEM_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -26,7 +29,7 @@ class HeadingBlock(blocks.StructBlock):
 class ListBlock(blocks.StructBlock):
     ordered = blocks.BooleanBlock(required=False, label=_("numbered"))
     items = blocks.ListBlock(
-        blocks.RichTextBlock(features=INLINE_FEATURES), label=pgettext_lazy("paper block", "items")
+        blocks.RichTextBlock(features=ITEM_FEATURES), label=pgettext_lazy("paper block", "items")
     )
 
     class Meta:
@@ -56,6 +59,19 @@ class QuoteBlock(blocks.StructBlock):
         template = "symposium_pages/blocks/quote.html"
 
 
+class NotesBlock(blocks.StructBlock):
+    """The paper's footnotes and endnotes, numbered as their references in the text."""
+
+    items = blocks.ListBlock(
+        blocks.RichTextBlock(features=INLINE_FEATURES), label=pgettext_lazy("paper block", "notes")
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = pgettext_lazy("paper block", "Notes")
+        template = "symposium_pages/blocks/notes.html"
+
+
 class PaperBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=INLINE_FEATURES, label=_("Paragraph"))
@@ -63,6 +79,14 @@ class PaperBodyBlock(blocks.StreamBlock):
     table = TableBlock(label=pgettext_lazy("paper block", "Table"))
     image = FigureBlock()
     quote = QuoteBlock()
+    # A text box set beside the text in the .docx.
+    aside = blocks.RichTextBlock(
+        features=ITEM_FEATURES,
+        label=_("Side box"),
+        template="symposium_pages/blocks/aside.html",
+        icon="doc-full",
+    )
+    notes = NotesBlock()
 
 
 class CoverageBodyBlock(blocks.StreamBlock):

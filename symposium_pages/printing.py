@@ -97,6 +97,8 @@ def plain_blocks(body, pictures):
                 "ordered": bool((value or {}).get("ordered")),
                 "items": _list_items(value or {}),
             }
+        elif kind == "notes":
+            value = {"items": _list_items(value or {})}
         elif kind == "image":
             value = dict(value or {})
             value["picture"] = pictures.get(value.get("image"))

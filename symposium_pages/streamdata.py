@@ -82,4 +82,9 @@ def body_stream_data(blocks, image_ids):
                     "value": {"text": value["text"], "attribution": value.get("attribution", "")},
                 }
             )
+        elif kind == "aside":
+            data.append({"type": "aside", "value": _rich(value["html"])})
+        elif kind == "notes":
+            items = [_list_item(item) for item in value.get("items", [])]
+            data.append({"type": "notes", "value": {"items": items}})
     return data
