@@ -22,6 +22,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .categories import VIETNAMESE_LABELS, UnitCategory
+from .folding import fold
 from .models import Unit
 
 # A list of units is a few kilobytes; refuse anything absurdly larger before reading it.
@@ -116,15 +117,6 @@ def column_letter(number):
 def clean_text(value):
     """NFC, trimmed, inner runs of white space made one space."""
     return " ".join(unicodedata.normalize("NFC", value or "").split())
-
-
-def fold(value):
-    """Compare Vietnamese text loosely: no case, diacritics or punctuation; đ as d."""
-    decomposed = unicodedata.normalize("NFD", clean_text(value).casefold().replace("đ", "d"))
-    kept = (
-        char if char.isalnum() else " " for char in decomposed if not unicodedata.combining(char)
-    )
-    return " ".join("".join(kept).split())
 
 
 def name_key(value):

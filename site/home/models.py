@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from symposium_pages.models.search_text import FoldedSearchMixin
 
-class HomePage(Page):
+
+class HomePage(FoldedSearchMixin, Page):
     """Front page: the latest news and the symposia in progress."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -11,9 +11,10 @@ from wagtail.models import Page
 from ..categories import UnitCategory
 from ..languages import is_original, original_of
 from .release import ReleaseRuleMixin
+from .search_text import FoldedSearchMixin
 
 
-class InvitedUnitsPage(ReleaseRuleMixin, Page):
+class InvitedUnitsPage(ReleaseRuleMixin, FoldedSearchMixin, Page):
     """Who is invited, grouped by category in the plan's order, with who presents."""
 
     intro = RichTextField(_("introduction"), blank=True)

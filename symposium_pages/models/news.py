@@ -25,6 +25,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
+from .search_text import FoldedSearchMixin
+
 # Renditions used by the templates: cards in listings, the photo at the top of a page,
 # the picture shared on social networks (OpenGraph asks for 1.91:1).
 CARD_IMAGE = "fill-480x270"
@@ -32,7 +34,7 @@ MAIN_IMAGE = "width-960"
 SHARE_IMAGE = "fill-1200x630"
 
 
-class NewsPageMixin(models.Model):
+class NewsPageMixin(FoldedSearchMixin, models.Model):
     """The fields and behaviour of a news item; put it before `Page` in the bases."""
 
     date = models.DateTimeField(
