@@ -1,11 +1,16 @@
 """Turn a checked .docx into the paper's title, StreamField blocks, images and word count.
 
 The blocks are Wagtail StreamField raw data (`{"type": ..., "value": ...}`)
-in document order: heading, paragraph, list, table, image and quote. What
-does not fit these blocks is named in `warnings` (see notes.py).
+in document order: heading, paragraph, list (nested levels kept as nested
+lists inside an item), table, image, quote, aside (a text box beside the
+text) and, last, notes (the footnotes and endnotes, numbered as their
+references in the text). The text of other text boxes is read where the box
+is anchored. What does not fit these blocks is named in `warnings` (see
+notes.py).
 """
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -14,7 +19,19 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from .errors import PaperRejected
-from .inline import Break, InlineReader, Picture, Text, all_bold, has_text, plain_text, to_html
+from .inline import (
+    Break,
+    InlineReader,
+    NoteNumbers,
+    NoteRef,
+    Picture,
+    Text,
+    TextBox,
+    all_bold,
+    has_text,
+    plain_text,
+    to_html,
+)
 from .notes import Notes, survey, survey_headers_footers
 from .ooxml import mc, on_off, val, w
 from .package import Package
@@ -24,6 +41,8 @@ from .styles import Numbering, StyleInfo, StyleSheet
 MAX_HEADING_CHARS = 200
 _TRANSPARENT = {w("customXml"), w("ins"), w("moveTo")}
 _DASH = re.compile(r"^[—–-]\s*")
+_NOTE_PARTS = {"footnote": RT.FOOTNOTES, "endnote": RT.ENDNOTES}
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 GENRE_LABELS = {
     "tham luận",
     "bài tham luận",
@@ -105,8 +124,13 @@ class _Extractor:
         self.styles = StyleSheet(_related_root(part, RT.STYLES))
         self.numbering = Numbering(_related_root(part, RT.NUMBERING))
         self.pictures = PictureStore(part, package.images, self.notes)
-        self.reader = InlineReader(part, self.styles, self.pictures, self.notes)
+        self.note_numbers = NoteNumbers()
+        self.reader = InlineReader(part, self.styles, self.pictures, self.notes, self.note_numbers)
         self.blocks: list[dict] = []
+        # id(list value) → its items as (level, ordered, html), nested into value["items"]
+        self.list_entries: dict[int, list] = {}
+        self.boxes_only = False  # all the text is in text boxes: read them as the body
+        self.in_box = False
         # block index → "title_style", "style" (Heading N) or "bold_centred"
         self.heading_origins: dict[int, str] = {}
         self.list_key = None
@@ -118,8 +142,15 @@ class _Extractor:
         body = self.document.element.body
         survey(body, self.notes)
         survey_headers_footers(self.document, self.notes)
+        self.boxes_only = self.notes.counts["textbox"] > 0 and not any(
+            (t.text or "").strip() for t in body.xpath(".//w:t[not(ancestor::w:txbxContent)]")
+        )
+        if self.boxes_only:
+            self.notes.counts["textbox_only"] = 1
+            del self.notes.counts["textbox"]
         self._container(body)
         title, source = self._title()
+        self._notes_block()
         return ExtractedPaper(
             title=title,
             title_source=source,
@@ -158,6 +189,10 @@ class _Extractor:
         ppr = p.find(w("pPr"))
         style = self.styles.get(_ppr_val(ppr, "pStyle"), paragraph=True)
         pieces = self.reader.read(p, style)
+        self._paragraph_blocks_of(ppr, style, pieces)
+        self._text_boxes([piece for piece in pieces if isinstance(piece, TextBox)])
+
+    def _paragraph_blocks_of(self, ppr, style: StyleInfo, pieces) -> None:
         pictures = [piece for piece in pieces if isinstance(piece, Picture)]
         if not has_text(pieces):
             self._emit_pictures(pictures)
@@ -183,6 +218,93 @@ class _Extractor:
             self._paragraph_blocks(pieces)
             return
         self._emit_pictures(pictures)
+
+    # -- text boxes ------------------------------------------------------------
+
+    def _text_boxes(self, boxes) -> None:
+        """Each box's content where it is anchored: a side box as an aside block."""
+        for box in boxes:
+            if self.in_box or not box.side or self.boxes_only:
+                was_in_box, self.in_box = self.in_box, True
+                self._container(box.content)
+                self.in_box = was_in_box
+            else:
+                self._aside(self._capture(box.content))
+
+    def _capture(self, content) -> list[dict]:
+        """The blocks of `content`, kept apart from the paper's own blocks."""
+        saved = self.blocks, self.heading_origins, self.list_key, self.in_box
+        self.blocks, self.heading_origins, self.list_key, self.in_box = [], {}, None, True
+        try:
+            self._container(content)
+            return self.blocks
+        finally:
+            self.blocks, self.heading_origins, self.list_key, self.in_box = saved
+
+    def _aside(self, blocks: list[dict]) -> None:
+        parts = []
+        for block in blocks:
+            kind, value = block["type"], block["value"]
+            if kind == "heading":
+                parts.append(f"<p><b>{html.escape(value['text'], quote=False)}</b></p>")
+            elif kind == "paragraph":
+                parts.append(f"<p>{value['html']}</p>")
+            elif kind == "list":
+                tag = "ol" if value["ordered"] else "ul"
+                parts.append(f"<{tag}>{''.join(f'<li>{i}</li>' for i in value['items'])}</{tag}>")
+            elif kind == "quote":
+                text = " — ".join(filter(None, (value["text"], value["attribution"])))
+                parts.append(f"<p><i>{html.escape(text, quote=False)}</i></p>")
+            elif kind == "table":
+                for row in value["rows"]:
+                    cells = (html.escape(c, quote=False).replace("\n", "<br/>") for c in row if c)
+                    parts.append(f"<p>{' | '.join(cells)}</p>")
+        if parts:
+            self._add("aside", {"html": "".join(parts)})
+        for block in blocks:
+            if block["type"] == "image":
+                self.blocks.append(block)
+
+    # -- notes -----------------------------------------------------------------
+
+    def _notes_block(self) -> None:
+        """The footnotes and endnotes, in the order their numbers were given in the text."""
+        if not self.note_numbers.order:
+            return
+        found = {kind: self._note_elements(kind) for kind, _ in self.note_numbers.order}
+        items = []
+        for kind, note_id in self.note_numbers.order:
+            part, notes = found[kind]
+            note = notes.get(note_id)
+            text = self._note_html(part, note) if note is not None else ""
+            if not text:
+                self.notes.add("note_missing")
+                text = "…"
+            items.append(text)
+        self.blocks.append({"type": "notes", "value": {"items": items}})
+
+    def _note_elements(self, kind: str):
+        """The notes part of `kind` and its w:footnote / w:endnote elements by id."""
+        try:
+            part = self.document.part.part_related_by(_NOTE_PARTS[kind])
+        except (KeyError, ValueError):
+            return None, {}
+        root = etree.fromstring(part.blob, _SAFE_XML)
+        return part, {el.get(w("id")): el for el in root.iter(w(kind))}
+
+    def _note_html(self, part, note) -> str:
+        reader = InlineReader(part, self.styles, None, self.notes)
+        lines = []
+        for child in _children(note, w("p"), w("tbl")):
+            if child.tag == w("tbl"):
+                text = self._flat_table(child)
+                lines.extend(html.escape(line, quote=False) for line in text.split("\n") if line)
+                continue
+            style = self.styles.get(_ppr_val(child.find(w("pPr")), "pStyle"), paragraph=True)
+            pieces = reader.read(child, style)
+            if has_text(pieces):
+                lines.append(to_html(pieces))
+        return "<br/>".join(lines)
 
     def _add(self, block_type: str, value: dict) -> None:
         self.blocks.append({"type": block_type, "value": value})
@@ -253,14 +375,21 @@ class _Extractor:
         return (num_id, level, ordered)
 
     def _list(self, pieces, key, level: int, ordered: bool) -> None:
-        if level > 0:
-            self.notes.add("nested_list")
-        text_pieces = [p for p in pieces if isinstance(p, (Text, Break))]
+        """An item joins the list before it if it has the same numbering or is deeper."""
+        item = to_html([p for p in pieces if isinstance(p, (Text, Break, NoteRef))])
         last = self.blocks[-1] if self.blocks else None
-        if last and last["type"] == "list" and self.list_key == key:
-            last["value"]["items"].append(to_html(text_pieces))
+        if (
+            last
+            and last["type"] == "list"
+            and self.list_key is not None
+            and (self.list_key == key or level > 0)
+        ):
+            entries = self.list_entries[id(last["value"])]
+            entries.append((level, ordered, item))
+            last["value"]["items"] = nested_items(entries)
             return
-        self._add("list", {"ordered": ordered, "items": [to_html(text_pieces)]})
+        self._add("list", {"ordered": ordered, "items": [item]})
+        self.list_entries[id(self.blocks[-1]["value"])] = [(level, ordered, item)]
         self.list_key = key
 
     # -- tables ----------------------------------------------------------------
@@ -309,7 +438,19 @@ class _Extractor:
             if text:
                 lines.append(text)
                 pieces_seen.extend(pieces)
+            for box in (piece for piece in pieces if isinstance(piece, TextBox)):
+                lines.extend(self._box_lines(box))
         return "\n".join(lines), all_bold(pieces_seen)
+
+    def _box_lines(self, box) -> list[str]:
+        """A text box in a table cell, as lines of text."""
+        lines = []
+        for p in _children(box.content, w("p")):
+            style = self.styles.get(_ppr_val(p.find(w("pPr")), "pStyle"), paragraph=True)
+            text = plain_text(self.reader.read(p, style, in_table=True))
+            if text:
+                lines.append(text)
+        return lines
 
     def _flat_table(self, tbl) -> str:
         rows = []
@@ -365,6 +506,30 @@ class _Extractor:
         if index is not None:
             self.title_words = count_words(_text(self.blocks[index]))
             del self.blocks[index]
+
+
+def nested_items(entries) -> list[str]:
+    """List items from (level, ordered, html) entries: an item with deeper items under it
+    becomes "<p>item</p><ul><li>…</li></ul>", as Wagtail's rich text nests lists."""
+    roots, stack = [], []
+    for level, ordered, item in entries:
+        node = (item, ordered, [])
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        (stack[-1][1][2] if stack else roots).append(node)
+        stack.append((level, node))
+    return [_item_html(node, top=True) for node in roots]
+
+
+def _item_html(node, *, top: bool) -> str:
+    item, _ordered, children = node
+    if not children:
+        return item
+    sublists = "".join(
+        f"<{tag}>{''.join(f'<li>{_item_html(c, top=False)}</li>' for c in group)}</{tag}>"
+        for tag, group in itertools.groupby(children, key=lambda c: "ol" if c[1] else "ul")
+    )
+    return f"<p>{item}</p>{sublists}" if top else f"{item}{sublists}"
 
 
 def _children(el, *tags):
@@ -445,10 +610,15 @@ def _block_texts(blocks):
             yield value["attribution"]
         elif kind == "image":
             yield value["caption"]
+        elif kind == "aside":
+            yield _strip_tags(value["html"])
+        elif kind == "notes":
+            yield from (_strip_tags(item) for item in value["items"])
 
 
-_TAG = re.compile(r"<(br)?[^>]*>")
+# Inline tags join what they touch ("KL/TW<sup>1</sup>" is one word); others separate words.
+_TAG = re.compile(r"<(/?(?:b|i|u|a|sup)\b)?[^>]*>")
 
 
 def _strip_tags(fragment: str) -> str:
-    return html.unescape(_TAG.sub(lambda tag: " " if tag.group(1) else "", fragment))
+    return html.unescape(_TAG.sub(lambda tag: "" if tag.group(1) else " ", fragment))

@@ -1,8 +1,11 @@
-"""A paragraph's content as pieces (formatted text, line breaks, pictures), then as HTML.
+"""A paragraph's content as pieces (formatted text, line breaks, pictures, note
+references, text boxes), then as HTML.
 
 The XML is walked directly rather than through python-docx's Run objects,
 because the text of a paragraph also hides in hyperlinks, tracked insertions,
-content controls, smart tags and fields, which python-docx does not descend.
+content controls, smart tags, fields, equations and text boxes, which
+python-docx does not descend. Text typed in a legacy Vietnamese font (TCVN3,
+VNI) is converted to Unicode here, run by run.
 """
 
 import html
@@ -10,10 +13,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from . import legacy_fonts
+from .equations import has_math, linear_text
 from .notes import Notes
 from .ooxml import PICTURE_URI, a, mc, on_off, r, v, val, w, wp
 from .pictures import PictureStore
-from .styles import StyleInfo, StyleSheet
+from .styles import StyleInfo, StyleSheet, run_font
 
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # Fields whose last result is all there is to carry (a date, a page number, a cross-reference).
@@ -46,6 +51,15 @@ _SKIPPED = {w("del"), w("moveFrom"), w("pPr"), w("rPr")}
 _CONTAINERS = {w("smartTag"), w("customXml"), w("dir"), w("bdo"), w("ins"), w("moveTo")}
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 _FIELD_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_NOTE_REFERENCES = {w("footnoteReference"): "footnote", w("endnoteReference"): "endnote"}
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Wrapping that sets a floating box beside the text rather than across the column.
+_SIDE_WRAPS = {wp("wrapSquare"), wp("wrapTight"), wp("wrapThrough")}
+_VML_SIDE_WRAPS = {"square", "tight", "through"}
+# A box narrower than this (9.5 cm, 60% of an A4 text column) is a side box.
+SIDE_BOX_MAX_EMU = 3_420_000
+_EMU_PER = {"pt": 12_700, "in": 914_400, "cm": 360_000, "mm": 36_000, "px": 9_525}
+_VML_LENGTH = re.compile(r"(-?[\d.]+)\s*(pt|in|cm|mm|px)?")
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,36 @@ class Picture:
     alt: str
 
 
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote or endnote reference, numbered in reading order."""
+
+    number: int
+
+
+@dataclass(frozen=True, eq=False)
+class TextBox:
+    """A text box (DrawingML wps:txbx or VML v:textbox) anchored in the paragraph."""
+
+    content: object  # its w:txbxContent element: paragraphs and tables
+    side: bool  # floating beside the text, narrower than the column
+
+
+class NoteNumbers:
+    """Numbers footnote and endnote references 1, 2, 3 ... in the order the reader meets them."""
+
+    def __init__(self):
+        self.order: list[tuple[str, str]] = []  # (kind, id) of note 1, 2, ...
+        self._numbers: dict[tuple[str, str], int] = {}
+
+    def number(self, kind: str, note_id: str) -> int:
+        key = (kind, note_id)
+        if key not in self._numbers:
+            self.order.append(key)
+            self._numbers[key] = len(self.order)
+        return self._numbers[key]
+
+
 @dataclass
 class _Field:
     name: str = ""
@@ -84,13 +128,25 @@ class _Field:
 class InlineReader:
     """Reads paragraphs in document order; field state carries over between them."""
 
-    def __init__(self, document_part, styles: StyleSheet, pictures: PictureStore, notes: Notes):
-        self._part = document_part
+    def __init__(
+        self,
+        part,
+        styles: StyleSheet,
+        pictures: PictureStore | None,
+        notes: Notes,
+        note_numbers: NoteNumbers | None = None,
+    ):
+        """`part` is the part the paragraphs live in (document, footnotes, endnotes): links
+        resolve through its relationships. Without `pictures` (in notes), pictures are only
+        counted; without `note_numbers`, note references are left out."""
+        self._part = part
         self._styles = styles
         self._pictures = pictures
         self._notes = notes
+        self._note_numbers = note_numbers
         self._fields: list[_Field] = []
         self._in_table = False
+        self._unmarked: list[int] = []  # pieces from w:t in runs of no legacy font
 
     def read(self, p, style: StyleInfo, *, in_table: bool = False) -> list:
         """The pieces of paragraph `p`, whose resolved paragraph style is `style`.
@@ -99,10 +155,27 @@ class InlineReader:
         """
         pieces = []
         self._in_table = in_table
+        self._unmarked = []
         self._walk(p, style, None, pieces)
+        self._convert_unmarked(pieces)
         return pieces
 
+    def _convert_unmarked(self, pieces) -> None:
+        """Legacy Vietnamese typed in a font whose name was lost, recognised by its letters."""
+        if len(self._unmarked) == 0:
+            return
+        encoding = legacy_fonts.guess_encoding("".join(pieces[i].text for i in self._unmarked))
+        if encoding is None:
+            return
+        self._notes.add("legacy_guess")
+        for index in self._unmarked:
+            piece = pieces[index]
+            pieces[index] = Text(legacy_fonts.to_unicode(piece.text, encoding), piece.format)
+
     def _picture(self, rel_id: str | None, alt: str, out) -> None:
+        if self._pictures is None:
+            self._notes.add("note_image")
+            return
         if self._in_table:
             self._notes.add("table_image")
             return
@@ -132,6 +205,16 @@ class InlineReader:
                 choice = child.find(mc("Choice"))
                 if choice is not None:
                     self._walk(choice, style, href, out)
+            elif has_math(child) and not self._suppressed():
+                self._equation(child, out)
+
+    def _equation(self, math, out) -> None:
+        """An equation as its linear text (x^2, (a+b)/2); one with no text is named."""
+        text = linear_text(math)
+        if text:
+            out.append(Text(text, Format()))
+        else:
+            self._notes.add("equation")
 
     def _hyperlink(self, link) -> str | None:
         rel_id = link.get(r("id"))
@@ -142,6 +225,7 @@ class InlineReader:
 
     def _run(self, run, style, href, out) -> None:
         fmt = None
+        font = None  # (encoding, capitals), found at the first text of the run
         for child in run:
             tag = child.tag
             if tag == w("fldChar"):
@@ -164,6 +248,11 @@ class InlineReader:
             if tag == w("pict"):
                 self._vml_picture(child, out)
                 continue
+            if tag in _NOTE_REFERENCES:
+                if self._note_numbers is not None and child.get(w("id")) is not None:
+                    kind = _NOTE_REFERENCES[tag]
+                    out.append(NoteRef(self._note_numbers.number(kind, child.get(w("id")))))
+                continue
             text = self._run_text(child)
             if text is None:
                 continue
@@ -172,7 +261,25 @@ class InlineReader:
                 continue
             if fmt is None:
                 fmt = self._format(run, style, self._field_href() or href)
+                font = self._legacy_font(run, style)
+            if font[0] is not None:
+                text = legacy_fonts.to_unicode(text, font[0], capitals=font[1])
+            elif tag == w("t"):
+                self._unmarked.append(len(out))
             out.append(Text(text, fmt))
+
+    def _legacy_font(self, run, style: StyleInfo) -> tuple[str | None, bool]:
+        """The legacy encoding (TCVN3, VNI) of the run's font, if it is a legacy font."""
+        rpr = run.find(w("rPr"))
+        font = run_font(rpr)
+        if font is None and rpr is not None:
+            font = self._styles.get(val(rpr.find(w("rStyle")))).font
+        font = font or style.font or self._styles.default_font
+        encoding = legacy_fonts.encoding_of(font)
+        if encoding is not None:
+            self._notes.add("legacy_font")
+            self._notes.legacy_fonts.add(font.strip())
+        return encoding, legacy_fonts.is_capitals_font(font)
 
     def _run_text(self, child):
         tag = child.tag
@@ -251,14 +358,23 @@ class InlineReader:
             if frame.tag not in (wp("inline"), wp("anchor")):
                 continue
             data = frame.find(f"{a('graphic')}/{a('graphicData')}")
-            if data is None or data.get("uri") != PICTURE_URI:
-                continue  # charts, SmartArt, shapes: counted by the survey
+            if data is None:
+                continue
+            if data.get("uri") != PICTURE_URI:
+                # Charts, SmartArt and shapes are counted by the survey; text boxes are read.
+                side = frame.tag == wp("anchor") and _side_box(frame)
+                for content in data.iter(w("txbxContent")):
+                    out.append(TextBox(content, side))
+                continue
             blip = data.find(f".//{a('blip')}")
             rel_id = None if blip is None else blip.get(r("embed"))
             self._picture(rel_id, _alt(frame.find(wp("docPr"))), out)
 
     def _vml_picture(self, pict, out) -> None:
-        if pict.find(f".//{v('textbox')}") is not None:
+        boxes = list(pict.iter(w("txbxContent")))
+        if boxes:
+            for content in boxes:
+                out.append(TextBox(content, _vml_side_box(content)))
             return
         image = pict.find(f".//{v('imagedata')}")
         if image is None:
@@ -266,6 +382,38 @@ class InlineReader:
         shape = image.getparent()
         alt = shape.get("alt") or image.get("{urn:schemas-microsoft-com:office:office}title") or ""
         self._picture(image.get(r("id")), alt.strip(), out)
+
+
+def _side_box(anchor) -> bool:
+    """A floating DrawingML box that text wraps around, narrower than the column."""
+    if not any(child.tag in _SIDE_WRAPS for child in anchor):
+        return False
+    extent = anchor.find(wp("extent"))
+    width = extent.get("cx") if extent is not None else None
+    return bool(width and width.isdigit() and int(width) < SIDE_BOX_MAX_EMU)
+
+
+def _vml_side_box(content) -> bool:
+    """The same for a VML shape: absolutely placed, wrapped square or tight, narrow."""
+    shape = content.getparent().getparent() if content.getparent() is not None else None
+    if shape is None:
+        return False
+    style = {
+        key.strip().lower(): value.strip()
+        for key, _, value in (item.partition(":") for item in (shape.get("style") or "").split(";"))
+    }
+    wrap = next((el for el in shape if el.tag.endswith("}wrap")), None)
+    wrap_type = wrap.get("type") if wrap is not None else None
+    if style.get("position") != "absolute" or wrap_type not in _VML_SIDE_WRAPS:
+        return False
+    match = _VML_LENGTH.match(style.get("width", ""))
+    if not match:
+        return False
+    try:
+        width = float(match.group(1)) * _EMU_PER[match.group(2) or "px"]
+    except ValueError:
+        return False
+    return width < SIDE_BOX_MAX_EMU
 
 
 def _alt(doc_pr) -> str:
@@ -319,12 +467,15 @@ def has_text(pieces) -> bool:
 
 
 def plain_text(pieces, line_break: str = "\n") -> str:
+    """The text of the pieces; note references as superscript digits (¹, ²)."""
     lines = [[]]
     for piece in pieces:
         if isinstance(piece, Break):
             lines.append([])
         elif isinstance(piece, Text):
             lines[-1].append(piece.text)
+        elif isinstance(piece, NoteRef):
+            lines[-1].append(str(piece.number).translate(_SUPERSCRIPT_DIGITS))
     cleaned = (_WHITESPACE.sub(" ", "".join(line)).strip() for line in lines)
     return line_break.join(line for line in cleaned if line)
 
@@ -335,7 +486,8 @@ def all_bold(pieces) -> bool:
 
 
 def to_html(pieces) -> str:
-    """Inline HTML with only <a href>, <b>, <i>, <u> and <br/>; text escaped."""
+    """Inline HTML with only <a href>, <b>, <i>, <u>, <sup> (note numbers) and <br/>;
+    text escaped."""
     items = _normalise(pieces)
     out = []
     i = 0
@@ -343,6 +495,10 @@ def to_html(pieces) -> str:
         item = items[i]
         if isinstance(item, Break):
             out.append("<br/>")
+            i += 1
+            continue
+        if isinstance(item, NoteRef):
+            out.append(f"<sup>{item.number}</sup>")
             i += 1
             continue
         href = item.format.href
@@ -375,13 +531,16 @@ def _normalise(pieces) -> list:
             text = _WHITESPACE.sub(" ", piece.text)
             if text:
                 items.append(Text(text, piece.format))
-        elif isinstance(piece, Break):
+        elif isinstance(piece, (Break, NoteRef)):
             items.append(piece)
     # Spaces: one between words, none at a line's start or end.
     at_line_start = True
     for index, item in enumerate(items):
         if isinstance(item, Break):
             at_line_start = True
+            continue
+        if isinstance(item, NoteRef):
+            at_line_start = False
             continue
         text = item.text.lstrip(" ") if at_line_start else item.text
         if text.startswith(" ") and index and isinstance(items[index - 1], Text):

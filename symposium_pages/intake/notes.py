@@ -14,7 +14,6 @@ from .ooxml import (
     SMARTART_URI,
     a,
     in_fallback,
-    m,
     v,
     w,
     wps,
@@ -47,6 +46,7 @@ class Notes:
         self.counts: Counter[str] = Counter()
         self.formats: set[str] = set()  # unsupported image formats seen
         self.fields: set[str] = set()  # field codes kept only as their result
+        self.legacy_fonts: set[str] = set()  # TCVN3/VNI fonts whose text was converted
 
     def add(self, kind: str, count: int = 1) -> None:
         if kind and count:
@@ -73,21 +73,24 @@ def survey(body, notes: Notes) -> None:
             notes.add("tracked")
         elif tag in (w("commentReference"), w("commentRangeStart")):
             comments.add(el.get(w("id")))
-        elif tag == w("footnoteReference") and not in_fallback(el):
-            notes.add("footnote")
-        elif tag == w("endnoteReference") and not in_fallback(el):
-            notes.add("endnote")
-        elif tag == m("oMath") and not any(p.tag == m("oMath") for p in el.iterancestors()):
-            notes.add("equation")
         elif tag == a("graphicData") and not in_fallback(el):
             notes.add(_drawing_kind(el))
         elif tag == w("pict") and not in_fallback(el):
             notes.add(_vml_kind(el))
         elif tag in (w("object"), w("altChunk")) and not in_fallback(el):
-            notes.add("ole")
+            notes.add("equation_object" if _is_equation_object(el) else "ole")
     notes.add("comment", len(comments))
     if notes.counts["tracked"]:
         notes.counts["tracked"] = 1
+
+
+def _is_equation_object(obj) -> bool:
+    """An equation made with the old Equation Editor or MathType: a picture and a binary."""
+    for el in obj.iter():
+        prog_id = el.get("ProgID") if isinstance(el.tag, str) else None
+        if prog_id and prog_id.lower().startswith(("equation.", "mathtype")):
+            return True
+    return False
 
 
 def _drawing_kind(graphic_data) -> str:
@@ -143,22 +146,35 @@ def _formats(notes: Notes) -> str:
 
 _MESSAGES = [
     (
-        "footnote",
+        "legacy_font",
         lambda n, c: (
-            ngettext(
-                "%(count)d footnote was not carried: add its text to the body if it matters.",
-                "%(count)d footnotes were not carried: add their text to the body if it matters.",
-                c,
+            _(
+                "Text typed in the legacy Vietnamese fonts %(fonts)s (TCVN3 or VNI) was "
+                "converted to Unicode. Please check the accents."
             )
-            % {"count": c}
+            % {"fonts": ", ".join(sorted(n.legacy_fonts))}
         ),
     ),
     (
-        "endnote",
+        "legacy_guess",
+        lambda n, c: _(
+            "Some text looked like Vietnamese typed in a legacy encoding (TCVN3 or VNI) and was "
+            "converted to Unicode. Please check the accents."
+        ),
+    ),
+    (
+        "textbox_only",
+        lambda n, c: _(
+            "All the text of the document is in text boxes; it was read into the page in the "
+            "order the boxes stand in the document. Please check the order."
+        ),
+    ),
+    (
+        "note_missing",
         lambda n, c: (
             ngettext(
-                "%(count)d endnote was not carried: add its text to the body if it matters.",
-                "%(count)d endnotes were not carried: add their text to the body if it matters.",
+                "%(count)d footnote or endnote could not be found in the file and was left out.",
+                "%(count)d footnotes or endnotes could not be found in the file and were left out.",
                 c,
             )
             % {"count": c}
@@ -185,8 +201,10 @@ _MESSAGES = [
         "textbox",
         lambda n, c: (
             ngettext(
-                "%(count)d text box was not carried: its text is missing from the page.",
-                "%(count)d text boxes were not carried: their text is missing from the page.",
+                "The text of %(count)d text box was placed in the page where the box is "
+                "anchored. Please check its place.",
+                "The text of %(count)d text boxes was placed in the page where the boxes are "
+                "anchored. Please check their place.",
                 c,
             )
             % {"count": c}
@@ -196,7 +214,22 @@ _MESSAGES = [
         "equation",
         lambda n, c: (
             ngettext(
-                "%(count)d equation was not carried.", "%(count)d equations were not carried.", c
+                "%(count)d equation holds no text that could be read and was not carried.",
+                "%(count)d equations hold no text that could be read and were not carried.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
+    (
+        "equation_object",
+        lambda n, c: (
+            ngettext(
+                "%(count)d equation made with Equation Editor or MathType was not carried: "
+                "please retype it with Word's equation tool or as text.",
+                "%(count)d equations made with Equation Editor or MathType were not carried: "
+                "please retype them with Word's equation tool or as text.",
+                c,
             )
             % {"count": c}
         ),
@@ -280,8 +313,18 @@ _MESSAGES = [
             % {"count": c}
         ),
     ),
+    (
+        "note_image",
+        lambda n, c: (
+            ngettext(
+                "%(count)d image inside a footnote or endnote was not carried.",
+                "%(count)d images inside footnotes or endnotes were not carried.",
+                c,
+            )
+            % {"count": c}
+        ),
+    ),
     ("nested_table", lambda n, c: _("Tables inside tables were flattened into text.")),
-    ("nested_list", lambda n, c: _("Nested list levels were flattened into one level.")),
     ("toc", lambda n, c: _("The table of contents was left out; the page builds its own.")),
     (
         "field",

@@ -29,6 +29,7 @@ class StyleInfo:
     outline_level: int | None = None
     num_id: str | None = None
     num_level: int = 0
+    font: str | None = None  # the Western (hAnsi, else ascii) font name, if the style sets one
 
     def named_heading(self) -> int | None:
         """0 for Title, 1-9 for Heading 1-9, by the style's name or an ancestor's."""
@@ -53,6 +54,14 @@ class StyleInfo:
         return None
 
 
+def run_font(rpr) -> str | None:
+    """The font a run's properties name for Western text (hAnsi, else ascii); None if themed."""
+    fonts = rpr.find(w("rFonts")) if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(w("hAnsi")) or fonts.get(w("ascii"))
+
+
 def _toggles(rpr) -> dict[str, bool | None]:
     if rpr is None:
         return dict.fromkeys(_TOGGLES)
@@ -65,9 +74,11 @@ class StyleSheet:
         self._resolved: dict[str, StyleInfo] = {}
         self.default_paragraph = None
         self.defaults = dict.fromkeys(_TOGGLES, False)
+        self.default_font = None
         if styles_root is None:
             return
         run_defaults = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        self.default_font = run_font(run_defaults)
         for tag, value in _toggles(run_defaults).items():
             self.defaults[tag] = bool(value)
         for style in styles_root.iter(w("style")):
@@ -98,7 +109,10 @@ class StyleSheet:
             name = val(style.find(w("name")))
             if name:
                 fields["names"].append(" ".join(name.lower().split()))
-            rpr_toggles = _toggles(style.find(w("rPr")))
+            rpr = style.find(w("rPr"))
+            if fields.get("font") is None:
+                fields["font"] = run_font(rpr)
+            rpr_toggles = _toggles(rpr)
             for tag, key in (("b", "bold"), ("i", "italic"), ("u", "underline")):
                 if fields.get(key) is None:
                     fields[key] = rpr_toggles[tag]

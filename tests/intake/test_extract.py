@@ -307,13 +307,16 @@ def test_lists_by_style_and_by_numbering():
         },
         paragraph("Giải pháp:"),
         {"type": "list", "value": {"ordered": True, "items": ["đổi mới", "kiểm tra"]}},
-        {"type": "list", "value": {"ordered": True, "items": ["Một", "chi tiết", "Hai"]}},
+        {
+            "type": "list",
+            "value": {"ordered": True, "items": ["<p>Một</p><ul><li>chi tiết</li></ul>", "Hai"]},
+        },
         {"type": "list", "value": {"ordered": True, "items": ["a-một"]}},
         {"type": "list", "value": {"ordered": False, "items": ["chấm"]}},
         paragraph("không đánh số"),
         paragraph("gỡ đánh số"),
     ]
-    assert paper.warnings == ["Nested list levels were flattened into one level."]
+    assert paper.warnings == []
 
 
 # -- tables --------------------------------------------------------------------------------------
@@ -506,9 +509,14 @@ def test_everything_not_carried_is_named_in_warnings():
     append_xml(document.add_paragraph("Có hộp văn bản.")._p, TEXT_BOX)
     equation = document.add_paragraph("Công thức: ")
     append_xml(equation._p, "<m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath>")
+    append_xml(document.add_paragraph("Công thức trống:")._p, "<m:oMath><m:r/></m:oMath>")
     append_xml(document.add_paragraph("Biểu đồ:")._p, graphic(CHART_URI) + graphic(SMARTART_URI))
     append_xml(
         document.add_paragraph("Đối tượng:")._p, "<w:r><w:object><o:OLEObject/></w:object></w:r>"
+    )
+    append_xml(
+        document.add_paragraph("Phương trình cũ:")._p,
+        '<w:r><w:object><o:OLEObject ProgID="Equation.3"/></w:object></w:r>',
     )
     fields = document.add_paragraph("Trang ")
     append_xml(fields._p, field_xml("PAGE", "3"))
@@ -522,21 +530,27 @@ def test_everything_not_carried_is_named_in_warnings():
     paper = extract(document)
 
     assert paper.blocks == [
-        paragraph("Có chú thích và chữ thêm"),
+        paragraph("Có chú thích<sup>1</sup><sup>2</sup><sup>3</sup> và chữ thêm"),
         paragraph("Có hộp văn bản."),
-        paragraph("Công thức:"),
+        paragraph("Trong hộp"),
+        paragraph("Công thức: x=1"),
+        paragraph("Công thức trống:"),
         paragraph("Biểu đồ:"),
         paragraph("Đối tượng:"),
+        paragraph("Phương trình cũ:"),
         paragraph("Trang 3, kính gửi «DonVi»"),
         paragraph("Ký hiệu"),
+        {"type": "notes", "value": {"items": ["…", "…", "…"]}},
     ]
     assert paper.warnings == [
-        "2 footnotes were not carried: add their text to the body if it matters.",
-        "1 endnote was not carried: add its text to the body if it matters.",
+        "3 footnotes or endnotes could not be found in the file and were left out.",
         "1 comment in the document was left out.",
         "The document has tracked changes; they were taken as accepted. Please check the text.",
-        "1 text box was not carried: its text is missing from the page.",
-        "1 equation was not carried.",
+        "The text of 1 text box was placed in the page where the box is anchored. "
+        "Please check its place.",
+        "1 equation holds no text that could be read and was not carried.",
+        "1 equation made with Equation Editor or MathType was not carried: "
+        "please retype it with Word's equation tool or as text.",
         "1 chart was not carried; add it as a picture if it is needed.",
         "1 SmartArt diagram was not carried.",
         "1 embedded object (such as an Excel sheet) was not carried.",
@@ -623,12 +637,12 @@ def test_count_words(text, words):
 
 def test_warnings_in_vietnamese():
     document = docx.Document()
-    append_xml(document.add_paragraph("Văn bản")._p, '<w:r><w:footnoteReference w:id="1"/></w:r>')
+    append_xml(document.add_paragraph("Văn bản")._p, TEXT_BOX)
     with translation.override("vi"):
         paper = extract(document)
     assert paper.warnings == [
-        "Có 1 chú thích cuối trang (footnote) không được chuyển sang; "
-        "nếu cần, hãy đưa nội dung vào thân bài."
+        "Chữ trong 1 hộp văn bản (text box) đã được đưa vào trang, tại chỗ hộp được neo. "
+        "Xin kiểm tra lại vị trí."
     ]
 
 
