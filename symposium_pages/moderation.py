@@ -46,22 +46,50 @@ class _Permissions:
         return self.cache[key]
 
 
-def ensure_groups(apps=global_apps, *, grant_existing=False, permissions=None):
-    """The four groups by name; a group made now (or any, with grant_existing) gets its rights."""
+def _parts(apps):
+    """The add-on's parts already bound to a group, workflow or task, by key."""
+    EditorialRole = apps.get_model("symposium_pages", "EditorialRole")
+    return {role.key: role for role in EditorialRole.objects.all()}
+
+
+def _bind(apps, parts, key, model, field, **create):
+    """The object playing `key`: the bound one, else an unbound one of its name, else a new one.
+
+    An object of that name already playing another part is left alone: an
+    administrator who renamed the moderators "Thẩm định" keeps them as moderators.
+    """
+    if key in parts:
+        return getattr(parts[key], field), False
+    EditorialRole = apps.get_model("symposium_pages", "EditorialRole")
+    name = roles.NAMES[key]
+    found = model.objects.filter(name=name, symposium_role__isnull=True).order_by("pk").first()
+    if found is None:
+        taken = model.objects.filter(name=name).exists()
+        found = model.objects.create(name=f"{name} ({key})" if taken else name, **create)
+        created = True
+    else:
+        created = False
+    parts[key] = EditorialRole.objects.create(key=key, **{field: found})
+    return found, created
+
+
+def ensure_groups(apps=global_apps, *, grant_existing=False, permissions=None, parts=None):
+    """The four groups by part; a group made now (or any, with grant_existing) gets its rights."""
     Group = apps.get_model("auth", "Group")
     permissions = permissions or _Permissions(apps)
+    parts = _parts(apps) if parts is None else parts
     groups = {}
-    for name in roles.GROUPS:
-        group, created = Group.objects.get_or_create(name=name)
+    for key in roles.GROUPS:
+        group, created = _bind(apps, parts, key, Group, "group")
         if created or grant_existing:
             group.permissions.add(
-                *(permissions.get(*spec) for spec in roles.MODEL_PERMISSIONS.get(name, ()))
+                *(permissions.get(*spec) for spec in roles.MODEL_PERMISSIONS.get(key, ()))
             )
-        groups[name] = group
+        groups[key] = group
     return groups
 
 
-def ensure_workflow(apps=global_apps, groups=None, *, complete_existing=False):
+def ensure_workflow(apps=global_apps, groups=None, *, complete_existing=False, parts=None):
     """The workflow "Duyệt tham luận": content vetting, then release approval.
 
     An existing workflow is left as the administrators shaped it, unless
@@ -71,21 +99,24 @@ def ensure_workflow(apps=global_apps, groups=None, *, complete_existing=False):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    groups = groups or ensure_groups(apps)
-    workflow = Workflow.objects.filter(name=roles.WORKFLOW).order_by("pk").first()
-    created = workflow is None
-    if created:
-        workflow = Workflow.objects.create(name=roles.WORKFLOW, active=True)
+    parts = _parts(apps) if parts is None else parts
+    groups = groups or ensure_groups(apps, parts=parts)
+    workflow, created = _bind(apps, parts, roles.WORKFLOW, Workflow, "workflow", active=True)
     if not (created or complete_existing):
         return workflow
     task_type, _created = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
     )
-    for order, (name, group_name) in enumerate(roles.TASKS):
-        task = GroupApprovalTask.objects.filter(name=name).order_by("pk").first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name=name, content_type=task_type, active=True)
-        task.groups.add(groups[group_name])
+    for order, (key, group_key) in enumerate(roles.TASKS):
+        if key in parts:
+            task = GroupApprovalTask.objects.filter(pk=parts[key].task_id).first()
+        else:
+            task, _created = _bind(
+                apps, parts, key, GroupApprovalTask, "task", content_type=task_type, active=True
+            )
+        if task is None:  # bound to a task of another kind, which the administrators chose
+            continue
+        task.groups.add(groups[group_key])
         WorkflowTask.objects.get_or_create(
             workflow=workflow, task_id=task.pk, defaults={"sort_order": order}
         )
@@ -149,8 +180,9 @@ def _collection(apps, setting):
 def install(apps=global_apps):
     """Everything at once, for the data migration: safe to run again, and on an empty site."""
     permissions = _Permissions(apps)
-    groups = ensure_groups(apps, grant_existing=True, permissions=permissions)
-    workflow = ensure_workflow(apps, groups, complete_existing=True)
+    parts = _parts(apps)
+    groups = ensure_groups(apps, grant_existing=True, permissions=permissions, parts=parts)
+    workflow = ensure_workflow(apps, groups, complete_existing=True, parts=parts)
     originals = _collection(apps, "SYMPOSIUM_ORIGINALS_COLLECTION")
     if originals is not None:
         restrict_originals(apps, originals, groups)
@@ -167,8 +199,9 @@ def install(apps=global_apps):
 @transaction.atomic
 def set_up_symposium(page):
     """A new symposium page: its workflow and the groups' rights on it (see signals.py)."""
-    groups = ensure_groups()
-    attach(global_apps, page.pk, groups, ensure_workflow(groups=groups))
+    parts = _parts(global_apps)
+    groups = ensure_groups(parts=parts)
+    attach(global_apps, page.pk, groups, ensure_workflow(groups=groups, parts=parts))
 
 
 @transaction.atomic

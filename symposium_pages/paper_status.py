@@ -75,11 +75,15 @@ def paper_status():
             then=Value(Status.CHANGES_REQUESTED),
         ),
         When(
-            Exists(in_progress.filter(current_task_state__task__name=roles.VETTING_TASK)),
+            Exists(
+                in_progress.filter(current_task_state__task__symposium_role__key=roles.VETTING_TASK)
+            ),
             then=Value(Status.IN_VETTING),
         ),
         When(
-            Exists(in_progress.filter(current_task_state__task__name=roles.RELEASE_TASK)),
+            Exists(
+                in_progress.filter(current_task_state__task__symposium_role__key=roles.RELEASE_TASK)
+            ),
             then=Value(Status.IN_APPROVAL),
         ),
         When(Exists(in_progress), then=Value(Status.IN_REVIEW)),

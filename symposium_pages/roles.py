@@ -1,24 +1,34 @@
 """Who does what in the editorial workflow: groups, the workflow's tasks and their rights.
 
 Plain data, no model imports: the data migration, the set-up code and the
-derived status all read it. The names are data stored in the database (Wagtail
-shows group, workflow and task names as they are stored), so they are written
-in Vietnamese, the language of the newsrooms that use the add-on. The add-on
-finds its groups, its workflow and its tasks by these names: rename them in the
-admin and it creates fresh ones next time a symposium is made. Wagtail itself
-keeps task names read-only once created.
+derived status all read it. Each part (a group, the workflow, a task) has a key
+and the name `migrate` gives it. Names are data (Wagtail shows them as they are
+stored), so they are written in Vietnamese, the language of the newsrooms that
+use the add-on. The add-on remembers which group, workflow and task plays each
+part (`EditorialRole`), so administrators may rename them in the admin.
 """
 
-EDITORS = "Biên tập viên"
-REVIEWERS = "Thẩm định"
-MODERATORS = "Kiểm duyệt"
-OFFICE = "Văn phòng"
+EDITORS = "editors"
+REVIEWERS = "reviewers"
+MODERATORS = "moderators"
+OFFICE = "office"
 
 GROUPS = (EDITORS, REVIEWERS, MODERATORS, OFFICE)
 
-WORKFLOW = "Duyệt tham luận"
-VETTING_TASK = "Thẩm định nội dung"
-RELEASE_TASK = "Kiểm duyệt phát hành"
+WORKFLOW = "workflow"
+VETTING_TASK = "vetting"
+RELEASE_TASK = "release"
+
+# The name each part is made with.
+NAMES = {
+    EDITORS: "Biên tập viên",
+    REVIEWERS: "Thẩm định",
+    MODERATORS: "Kiểm duyệt",
+    OFFICE: "Văn phòng",
+    WORKFLOW: "Duyệt tham luận",
+    VETTING_TASK: "Thẩm định nội dung",
+    RELEASE_TASK: "Kiểm duyệt phát hành",
+}
 
 # The workflow's tasks in order, each with the group that performs it.
 TASKS = ((VETTING_TASK, REVIEWERS), (RELEASE_TASK, MODERATORS))

@@ -1,16 +1,10 @@
-"""Groups, rights and the workflow "Duyệt tham luận" (see symposium_pages/moderation.py).
+"""Once made the groups, rights and the workflow "Duyệt tham luận".
 
-Idempotent, and it works on a site with no symposium yet: pages created later
-get the workflow and the groups' rights when they are created.
+`moderation.install` now needs the `EditorialRole` table, so 0010 runs it; a
+site that ran this one before keeps what it made, and 0010 binds it.
 """
 
 from django.db import migrations
-
-
-def install(apps, schema_editor):
-    from symposium_pages.moderation import install
-
-    install(apps)
 
 
 class Migration(migrations.Migration):
@@ -26,6 +20,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Nothing to undo on the way back: groups and rights may be in use.
-        migrations.RunPython(install, migrations.RunPython.noop),
+        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
     ]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -22,6 +23,14 @@ from ..panels import ExactCountPanel
 from .news import NewsPageMixin
 from .release import ReleaseRuleMixin
 from .units import Invitation
+
+
+def _part_of(task):
+    """The editorial part a task plays (`roles.VETTING_TASK`, …), or None for another task."""
+    try:
+        return task.symposium_role.key
+    except ObjectDoesNotExist:
+        return None
 
 
 class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
@@ -255,7 +264,7 @@ class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
         if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             return Invitation.Status.CHANGES_REQUESTED
         task_state = state.current_task_state
-        task_name = task_state.task.name if task_state else None
+        task_name = _part_of(task_state.task) if task_state else None
         return {
             roles.VETTING_TASK: Invitation.Status.IN_VETTING,
             roles.RELEASE_TASK: Invitation.Status.IN_APPROVAL,

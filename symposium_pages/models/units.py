@@ -98,7 +98,9 @@ class InvitationQuerySet(models.QuerySet):
 
         # Wagtail's prefetch_workflow_states() follows the base-Page relation unless the
         # queryset came from .specific(); PaperPage.objects needs the specific one.
-        active = WorkflowState.objects.active().select_related("current_task_state__task")
+        active = WorkflowState.objects.active().select_related(
+            "current_task_state__task__symposium_role"
+        )
         papers = with_count(PaperPage.objects.annotate_approved_schedule()).prefetch_related(
             Prefetch(
                 "_specific_workflow_states", queryset=active, to_attr="_current_workflow_states"

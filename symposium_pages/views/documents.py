@@ -34,7 +34,7 @@ def can_print(user, symposium, *, draft=False):
         return False
     if user.is_superuser or symposium.permissions_for_user(user).can_edit():
         return True
-    return not draft and user.groups.filter(name=roles.OFFICE).exists()
+    return not draft and user.groups.filter(symposium_role__key=roles.OFFICE).exists()
 
 
 def _symposium_for(request, symposium_id, *, draft=False):

@@ -90,14 +90,14 @@ def test_a_paper_goes_from_upload_to_the_reader(demo_site, new_context, shots, t
     shots(editor, "submitted")
     paper.refresh_from_db()
     state = paper.current_workflow_state
-    assert state is not None and state.workflow.name == roles.WORKFLOW
-    assert state.current_task_state.task.name == roles.VETTING_TASK
+    assert state is not None and state.workflow.symposium_role.key == roles.WORKFLOW
+    assert state.current_task_state.task.symposium_role.key == roles.VETTING_TASK
     assert the_public_sees_it(reader) == (False, False)
 
     # The vetting reviewer (Thẩm định) approves; then the moderator (Kiểm duyệt).
     for username, task in (("thamdinh", roles.VETTING_TASK), ("kiemduyet", roles.RELEASE_TASK)):
         paper.refresh_from_db()
-        assert paper.current_workflow_state.current_task_state.task.name == task
+        assert paper.current_workflow_state.current_task_state.task.symposium_role.key == task
         assert the_public_sees_it(reader) == (False, False), username
         person = sign_in(new_context(**DESKTOP), username)
         person.goto(f"/admin/pages/{paper.pk}/edit/")

@@ -34,7 +34,7 @@ def refused(response):
 def _user(django_user_model, name, group=None):
     user = django_user_model.objects.create_user(name, f"{name}@example.com", "pw")
     if group:
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(Group.objects.get(symposium_role__key=group))
     return user
 
 

@@ -151,6 +151,6 @@ def test_workflow_states_are_what_released_the_demo(demo):
             assert WorkflowState.objects.filter(
                 object_id=str(live.pk),
                 status=WorkflowState.STATUS_APPROVED,
+                workflow__symposium_role__key=roles.WORKFLOW,
                 current_task_state__revision_id=live.live_revision_id,
             ).exists(), live
-    assert roles.WORKFLOW

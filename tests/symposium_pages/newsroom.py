@@ -22,9 +22,10 @@ ON_TIME = timezone.make_aware(datetime.datetime(2022, 8, 15, 9, 0))
 
 def make_people():
     """editor, reviewer, moderator, office: one member of each group, with an e-mail address."""
-    from django.contrib.auth.models import Group
+    from symposium_pages.moderation import ensure_groups
 
     User = get_user_model()
+    groups = ensure_groups()
     people = {}
     for key, group in [
         ("editor", roles.EDITORS),
@@ -33,7 +34,7 @@ def make_people():
         ("office", roles.OFFICE),
     ]:
         user = User.objects.create_user(key, f"{key}@toasoan.example", "pw")
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(groups[group])
         people[key] = user
     return people
 

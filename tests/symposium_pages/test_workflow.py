@@ -29,10 +29,10 @@ def reload(paper):
 
 
 def state_of(paper):
-    """(workflow status, current task name) of the paper's latest workflow."""
+    """(workflow status, the part its current task plays) of the paper's latest workflow."""
     state = WorkflowState.objects.for_instance(paper).order_by("-pk").first()
     task_state = state.current_task_state
-    return state.status, task_state.task.name if task_state else None
+    return state.status, task_state.task.symposium_role.key if task_state else None
 
 
 def act(client, paper, action, comment=""):

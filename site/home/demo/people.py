@@ -40,7 +40,11 @@ def build_people(home, log):
             )
             user.set_unusable_password()
             user.save()
-            log("+ " + _("user: %(username)s (%(group)s)") % {"username": username, "group": group})
+            log(
+                "+ "
+                + _("user: %(username)s (%(group)s)")
+                % {"username": username, "group": groups[group].name}
+            )
         user.groups.add(groups[group])
         people[group] = user
     add_page = Permission.objects.get(

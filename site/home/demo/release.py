@@ -43,10 +43,10 @@ def publish(page, user=None):
     return page
 
 
-def _member(group_name):
+def _member(part):
     return (
         get_user_model()
-        .objects.filter(groups__name=group_name, is_active=True)
+        .objects.filter(groups__symposium_role__key=part, is_active=True)
         .order_by("pk")
         .first()
     )
