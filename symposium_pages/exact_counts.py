@@ -29,6 +29,7 @@ from django.db.models import (
     Subquery,
 )
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
 from . import conf
@@ -85,13 +86,18 @@ def count_exactly(submission_id):
     soffice = find_soffice(conf.get("SYMPOSIUM_SOFFICE"))
     try:
         if soffice is None:
-            raise PageCountUnavailable("LibreOffice not found")
+            raise PageCountUnavailable("LibreOffice not found", "missing")
         with count.submission.document.open_file() as handle:
             data = handle.read()
         pages = render_pages(data, soffice, conf.get("SYMPOSIUM_SOFFICE_TIMEOUT"))
     except (PageCountUnavailable, OSError) as problem:
+        # the panel shows `error` to editors: their language, not soffice's
+        if isinstance(problem, PageCountUnavailable):
+            told = problem.user_message
+        else:
+            told = _("The original file could not be read.")
         ExactPageCount.objects.filter(pk=submission_id).update(
-            status=Status.FAILED, error=str(problem)[:500], counted_at=timezone.now()
+            status=Status.FAILED, error=told[:500], counted_at=timezone.now()
         )
         logger.warning("Exact page count of submission %s failed: %s", submission_id, problem)
         return {"submission": submission_id, "status": Status.FAILED}

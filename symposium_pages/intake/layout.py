@@ -62,7 +62,9 @@ class Estimate:
     spacing: str
     page_starts: list[str] = field(default_factory=list)
     unknown_fonts: tuple[str, ...] = ()
+    fonts: tuple[str, ...] = ()  # every font a run asks for
     at_least: bool = False  # counting stopped early: the document is at least this long
+    last_fill: float = 0.0  # how full the last page is (0..1): near 1, one more line spills
 
     @property
     def detail(self) -> str:
@@ -858,6 +860,7 @@ class Flow:
         self.stats: Counter = Counter()
         self.spacing_stats: Counter = Counter()
         self.unknown_fonts: set[str] = set()
+        self.used_fonts: set[str] = set()
         self._fonts: dict = {}
         self.counting = True  # body text feeds the detail line; notes and headers do not
         self.truncated = False  # the body was too long to measure to its end
@@ -893,6 +896,8 @@ class Flow:
         hit = self._fonts.get(key)
         if hit is None:
             family, known = family_key(rpr.get("font"))
+            if rpr.get("font"):
+                self.used_fonts.add(rpr["font"])
             if not known:
                 self.unknown_fonts.add(rpr.get("font") or "?")
             size = rpr.get("sz", 20) * 10
@@ -1578,7 +1583,9 @@ def estimate(document) -> Estimate:
         spacing=spacing,
         page_starts=pager.starts,
         unknown_fonts=tuple(sorted(walker.unknown_fonts)),
+        fonts=tuple(sorted(walker.used_fonts)),
         at_least=walker.truncated or pages >= MAX_PAGES,
+        last_fill=min(1.0, (pager.y + pager.note_area) / pager.height) if pager.height > 0 else 0.0,
     )
 
 

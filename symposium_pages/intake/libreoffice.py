@@ -34,7 +34,25 @@ SEARCH_PATHS = (
 
 
 class PageCountUnavailable(RuntimeError):
-    """LibreOffice is missing, failed or timed out; the message says which."""
+    """LibreOffice is missing, failed or timed out.
+
+    str() is the English detail for logs; `user_message` is what a person is told
+    (in their language), chosen by `kind`: "missing", "timeout" or "failed".
+    """
+
+    def __init__(self, detail: str, kind: str = "failed"):
+        super().__init__(detail)
+        self.kind = kind
+
+    @property
+    def user_message(self) -> str:
+        from django.utils.translation import gettext as _
+
+        if self.kind == "missing":
+            return _("LibreOffice is not installed on the server.")
+        if self.kind == "timeout":
+            return _("LibreOffice took too long to lay this file out.")
+        return _("LibreOffice could not open this file or turn it into a PDF.")
 
 
 def find_soffice(explicit: str | None = None) -> str | None:
@@ -96,7 +114,9 @@ def _run(sources, outdir, soffice, timeout, to, profile: Path) -> None:
         _out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        raise PageCountUnavailable(f"LibreOffice took longer than {timeout:g} s") from None
+        raise PageCountUnavailable(
+            f"LibreOffice took longer than {timeout:g} s", "timeout"
+        ) from None
     except BaseException:
         # Interrupted (a worker told to stop, Ctrl+C): soffice must not outlive us.
         _kill_group(proc)

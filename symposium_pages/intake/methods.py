@@ -13,3 +13,15 @@ CHOICES = [("", "—"), *LABELS.items()]
 
 def label(method: str) -> str:
     return str(LABELS.get(method, method))
+
+
+# The page limit's verdict, as check_papers' JSON and the intake preview give it.
+VERDICTS = {
+    "within": _("within the limit"),
+    "over": _("over the limit"),
+    "uncertain": _("uncertain — confirmed by LibreOffice"),
+}
+
+
+def verdict_label(verdict: str) -> str:
+    return str(VERDICTS.get(verdict, verdict))

@@ -8,14 +8,15 @@ trusted: only Word refreshes its <Pages>, python-docx and LibreOffice write 1.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import docx
 
-from . import layout
+from . import confidence, layout
 from .libreoffice import PageCountUnavailable, find_soffice, render_pages
 
 __all__ = [
@@ -34,12 +35,43 @@ class PageCount:
     pages: int
     method: str  # "libreoffice" or "estimate"
     detail: str  # a short English note for logs
+    # The range the count stands for (equal to pages when sure) and why it is wider:
+    # keys of confidence.FEATURES. A LibreOffice count is exact.
+    low: int | None = field(default=None, compare=False)
+    high: int | None = field(default=None, compare=False)
+    unmodelled: tuple[str, ...] = field(default=(), compare=False)
+    fonts: tuple[str, ...] = field(default=(), compare=False)  # the document's font names
+    failure: PageCountUnavailable | None = field(default=None, compare=False)  # then estimated
+
+    def __post_init__(self):
+        if self.low is None:
+            object.__setattr__(self, "low", self.pages)
+        if self.high is None:
+            object.__setattr__(self, "high", self.pages)
+
+    def verdict(self, limit: int) -> str:
+        """ "within", "over" or "uncertain" against a page limit."""
+        return confidence.verdict(self.low, self.high, limit)
 
 
 def estimate_pages(document) -> PageCount:
     """Pages by layout estimate, from an opened python-docx Document."""
     result = layout.estimate(document)
-    return PageCount(result.pages, "estimate", result.detail)
+    sure = confidence.page_range(
+        result.pages,
+        confidence.unmodelled_features(document, result.unknown_fonts),
+        result.last_fill,
+        result.at_least,
+    )
+    return PageCount(
+        result.pages,
+        "estimate",
+        result.detail,
+        sure.low,
+        sure.high,
+        sure.unmodelled,
+        result.fonts,
+    )
 
 
 def count_pages(
@@ -65,7 +97,9 @@ def count_pages(
     executable = find_soffice(soffice)
     if executable is None:
         if method == "libreoffice":
-            raise PageCountUnavailable(f"LibreOffice not found ({soffice or 'soffice on PATH'})")
+            raise PageCountUnavailable(
+                f"LibreOffice not found ({soffice or 'soffice on PATH'})", "missing"
+            )
         return _with_hint(_estimate(data, document), claimed)
     try:
         pages = render_pages(data, executable, timeout)
@@ -73,8 +107,8 @@ def count_pages(
         if method == "libreoffice":
             raise
         counted = _estimate(data, document)
-        return PageCount(
-            counted.pages, counted.method, f"{counted.detail}; LibreOffice failed: {exc}"
+        return dataclasses.replace(
+            counted, detail=f"{counted.detail}; LibreOffice failed: {exc}", failure=exc
         )
     return _with_hint(PageCount(pages, "libreoffice", "rendered by LibreOffice"), claimed)
 
@@ -93,7 +127,7 @@ def _with_hint(count: PageCount, claimed: int | None) -> PageCount:
         note = "docProps/app.xml agrees"
     else:
         note = f"docProps/app.xml says {claimed}, ignored"
-    return PageCount(count.pages, count.method, f"{count.detail}; {note}")
+    return dataclasses.replace(count, detail=f"{count.detail}; {note}")
 
 
 def app_pages(data: bytes) -> int | None:

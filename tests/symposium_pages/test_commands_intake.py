@@ -26,6 +26,10 @@ KEYS = [
     "over_limit",
     "errors",
     "warnings",
+    # added after DESIGN.md's fields: the estimate's range, the verdict, what it could not model
+    "page_range",
+    "verdict",
+    "unmodelled",
 ]
 
 
@@ -71,10 +75,15 @@ def test_check_papers_json_in_the_order_given(papers):
         "over_limit": False,
         "errors": [],
         "warnings": [],
+        "page_range": [1, 1],
+        "verdict": "within",
+        "unmodelled": [],
     }
     assert report[0]["words"] > 40
     assert (report[1]["ok"], report[1]["pages"], report[1]["over_limit"]) == (False, 9, True)
+    assert (report[1]["page_range"], report[1]["verdict"]) == ([9, 9], "over")
     assert (report[2]["ok"], report[2]["pages"], len(report[2]["errors"])) == (False, None, 1)
+    assert (report[2]["page_range"], report[2]["verdict"]) == (None, None)
     assert "PDF" in report[2]["errors"][0]
 
 

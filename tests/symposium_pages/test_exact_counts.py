@@ -184,7 +184,7 @@ def test_a_failed_count_keeps_the_estimate_and_says_why(
         callback()
     count = count_of(receipt.paper)
     assert count.status == ExactPageCount.Status.FAILED
-    assert "LibreOffice not found" in count.error
+    assert count.error == "LibreOffice chưa được cài trên máy chủ."
     assert PaperPage.objects.get().page_count_method == "estimate"
 
 

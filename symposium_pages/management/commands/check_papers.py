@@ -68,13 +68,13 @@ def describe(result):
         lines = [_("%(file)s: REFUSED") % {"file": result.file}]
         lines += [f"  - {message}" for message in result.errors]
         return "\n".join(lines)
-    verdict = _("ok") if result.ok else _("over the limit")
+    verdict = _("ok") if result.ok else result.verdict_label
     lines = [
         _("%(file)s: %(verdict)s, %(pages)s pages (%(method)s), %(words)s words")
         % {
             "file": result.file,
             "verdict": verdict,
-            "pages": result.pages,
+            "pages": _pages(result),
             "method": result.page_count_method_label,
             "words": result.words,
         }
@@ -83,3 +83,9 @@ def describe(result):
         lines.append(_("  Title: %(title)s") % {"title": result.title})
     lines += [f"  ! {message}" for message in result.warnings]
     return "\n".join(lines)
+
+
+def _pages(result):
+    """The count, with its range where the estimate is unsure ("7 (7–10)")."""
+    low, high = result.page_range or (result.pages, result.pages)
+    return f"{result.pages} ({low}–{high})" if low != high else str(result.pages)
