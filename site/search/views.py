@@ -1,11 +1,13 @@
 """The site's search: live, public pages in the reader's language only (drafts, scheduled
-and restricted pages never)."""
+and restricted pages never), with or without tone marks, in `ranking`'s order."""
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from symposium_pages.languages import localized_root
+
+from .ranking import search_pages
 
 RESULTS_PER_PAGE = 10
 
@@ -16,7 +18,7 @@ def search(request):
     root = localized_root(request)  # the reader's language: /en/search/ finds English pages
     if root is not None:
         pages = pages.descendant_of(root, inclusive=True)
-    results = pages.specific().search(query) if query else Page.objects.none()
+    results = search_pages(pages, query) if query else []
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,

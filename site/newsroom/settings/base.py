@@ -164,7 +164,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Báo Gia Lai điện tử")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL the "simple" text-search configuration: no English stop words or stemming,
+# which would drop Vietnamese syllables such as "to", "an" or "do" once their marks are
+# folded. SQLite ignores it. Marks are folded in Python before the text reaches either
+# database (symposium_pages.models.search_text), so both find the same pages.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_EXTENSIONS = ["docx", "pdf", "odt", "xlsx", "csv", "txt", "zip"]
 
 SYMPOSIUM_PARENT_PAGE_TYPES = ["home.HomePage", "news.NewsIndexPage"]
