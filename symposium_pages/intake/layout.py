@@ -33,6 +33,7 @@ What LibreOffice 7.4 was seen to do, and this module copies:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -40,6 +41,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from . import legacy_fonts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -149,7 +152,11 @@ SYMBOL_FONTS = {"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings",
 
 
 def family_key(name: str | None) -> tuple[str, bool]:
-    """Map a font name to a measured face; the flag says the name was recognised."""
+    """Map a font name to a measured face; the flag says the name was recognised.
+
+    A legacy Vietnamese font (.VnTime, VNI-Times) is measured as the Unicode face it
+    imitates: its text is converted and shown in that face."""
+    name = legacy_fonts.unicode_font_for(name) or name
     low = (name or "").strip().lower()
     if low in FAMILY_KEYS:
         return FAMILY_KEYS[low], True
@@ -1029,6 +1036,7 @@ class Flow:
                 rpr = dict(rpr)
                 _merge_rpr(rpr, rpr_el, self.sheet.theme)
             hidden = bool(rpr.get("vanish") or rpr.get("webHidden"))
+            legacy = _legacy(rpr.get("font"))
             font = self.font(rpr)
             height = font.height
             for item in run:
@@ -1046,6 +1054,8 @@ class Flow:
                     continue
                 if tag == "t":
                     text = item.text or ""
+                    if legacy:
+                        text = legacy_fonts.to_unicode(text, legacy[0], capitals=legacy[1])
                     text_len += len(text)
                     self._text(breaker, font, height, text)
                 elif tag in ("tab", "ptab"):
@@ -1089,6 +1099,13 @@ class Flow:
                 pos = end
             if pos < len(part):
                 breaker.chunk(width(font, part[pos:]), height)
+
+
+@functools.cache
+def _legacy(font: str | None) -> tuple[str, bool] | None:
+    """(encoding, capitals) of a legacy Vietnamese font, to measure its text converted."""
+    encoding = legacy_fonts.encoding_of(font)
+    return (encoding, legacy_fonts.is_capitals_font(font)) if encoding else None
 
 
 def _parse(blob: bytes):

@@ -7,7 +7,7 @@ check_paper then must not pass the paper as within the limit on that estimate.
 import pytest
 from docx.oxml import parse_xml
 
-from symposium_pages.intake import fonts
+from symposium_pages.intake import fonts, legacy_fonts
 from symposium_pages.intake.check import check_paper
 from symposium_pages.intake.confidence import page_range, verdict
 from symposium_pages.intake.pagecount import estimate_pages
@@ -161,3 +161,18 @@ def test_a_font_the_server_lacks_is_named_in_the_warnings():
     assert fonts.missing(["Times New Roman", "Calibri", "Symbol", "Phông Không Có"]) == (
         ["Phông Không Có"] if "carlito" in fonts.installed() else ["Calibri", "Phông Không Có"]
     )
+
+
+def test_legacy_vietnamese_text_is_measured_in_the_face_it_will_be_shown_in():
+    """.VnTime (TCVN3) text is converted and measured as Times New Roman, not as an unknown font."""
+    sentence = "công tác xây dựng chỉnh đốn đảng và hệ thống chính trị ở cơ sở vùng sâu vùng xa "
+    tcvn3 = "".join(legacy_fonts._TCVN3_LETTERS.get(ch, ch) for ch in sentence)
+    assert tcvn3 != sentence
+    counts = []
+    for font, text in (("Times New Roman", sentence), (".VnTime", tcvn3)):
+        doc = plain_document(font=font)
+        for _ in range(120):
+            doc.add_paragraph(text * 3)
+        counts.append(estimate_pages(doc))
+    assert counts[0].pages == counts[1].pages == 8
+    assert counts[1].unmodelled == ()
