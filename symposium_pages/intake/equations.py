@@ -37,6 +37,7 @@ _PROPERTIES = {
         "argPr",
     )
 }
+MATH_TAGS = {m("oMath"), m("oMathPara")}
 _W_MAIN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -112,7 +113,3 @@ def _node(el) -> str:  # noqa: PLR0911 - one answer per structure of the Office 
     if tag == m("limUpp"):
         return f"{_part(el, 'e')}^{_group(_part(el, 'lim'))}"
     return _inner(el)
-
-
-def has_math(el) -> bool:
-    return el.tag in (m("oMath"), m("oMathPara"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from . import legacy_fonts
-from .equations import has_math, linear_text
+from .equations import MATH_TAGS, linear_text
 from .notes import Notes
 from .ooxml import PICTURE_URI, a, mc, on_off, r, v, val, w, wp
 from .pictures import PictureStore
@@ -51,6 +51,7 @@ _SKIPPED = {w("del"), w("moveFrom"), w("pPr"), w("rPr")}
 _CONTAINERS = {w("smartTag"), w("customXml"), w("dir"), w("bdo"), w("ins"), w("moveTo")}
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 _FIELD_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_TEXT = w("t")
 _NOTE_REFERENCES = {w("footnoteReference"): "footnote", w("endnoteReference"): "endnote"}
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Wrapping that sets a floating box beside the text rather than across the column.
@@ -147,6 +148,7 @@ class InlineReader:
         self._fields: list[_Field] = []
         self._in_table = False
         self._unmarked: list[int] = []  # pieces from w:t in runs of no legacy font
+        self._encodings: dict[str | None, tuple[str | None, bool]] = {}  # font → encoding
 
     def read(self, p, style: StyleInfo, *, in_table: bool = False) -> list:
         """The pieces of paragraph `p`, whose resolved paragraph style is `style`.
@@ -205,7 +207,7 @@ class InlineReader:
                 choice = child.find(mc("Choice"))
                 if choice is not None:
                     self._walk(choice, style, href, out)
-            elif has_math(child) and not self._suppressed():
+            elif tag in MATH_TAGS and not self._suppressed():
                 self._equation(child, out)
 
     def _equation(self, math, out) -> None:
@@ -264,7 +266,7 @@ class InlineReader:
                 font = self._legacy_font(run, style)
             if font[0] is not None:
                 text = legacy_fonts.to_unicode(text, font[0], capitals=font[1])
-            elif tag == w("t"):
+            elif tag == _TEXT:
                 self._unmarked.append(len(out))
             out.append(Text(text, fmt))
 
@@ -275,11 +277,14 @@ class InlineReader:
         if font is None and rpr is not None:
             font = self._styles.get(val(rpr.find(w("rStyle")))).font
         font = font or style.font or self._styles.default_font
-        encoding = legacy_fonts.encoding_of(font)
-        if encoding is not None:
+        if font not in self._encodings:
+            capitals = legacy_fonts.is_capitals_font(font)
+            self._encodings[font] = (legacy_fonts.encoding_of(font), capitals)
+        found = self._encodings[font]
+        if found[0] is not None:
             self._notes.add("legacy_font")
             self._notes.legacy_fonts.add(font.strip())
-        return encoding, legacy_fonts.is_capitals_font(font)
+        return found
 
     def _run_text(self, child):
         tag = child.tag

@@ -132,6 +132,8 @@ def to_unicode(text: str, encoding: str, *, capitals: bool = False) -> str:
 
 # -- recognising legacy text whose font name was lost --------------------------------------------
 
+# Both encodings put Vietnamese letters in the places of Latin-1 ones.
+_LATIN1 = re.compile("[\u00a0-\u00ff]")
 # Letters that Unicode Vietnamese has and neither legacy encoding produces.
 _UNICODE_VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 # TCVN3 codes that are rare inside words of any Western language.
@@ -148,7 +150,7 @@ def guess_encoding(text: str) -> str | None:
     letter that only Unicode Vietnamese has: French or Spanish words ("aún", "Noël") in a
     sentence do not qualify.
     """
-    if _UNICODE_VIETNAMESE.search(text):
+    if not _LATIN1.search(text) or _UNICODE_VIETNAMESE.search(text):
         return None
     words = len(_WORD.findall(text))
     for encoding, pattern in ((TCVN3, _TCVN3_MARKERS), (VNI, _VNI_MARKERS)):
