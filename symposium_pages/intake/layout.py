@@ -1169,8 +1169,13 @@ class BodyWalker(Flow):
 
     def blocks(self) -> tuple[list, Geometry]:
         body = self.document.element.body
+        # a malformed file may hold several bodies: LibreOffice shows each from a new page
+        bodies = list(self.document.element.iterfind(W + "body")) or [body]
         sections = [
-            s for s in body.iter(W + "sectPr") if s.getparent().tag in (W + "pPr", W + "body")
+            s
+            for b in bodies
+            for s in b.iter(W + "sectPr")
+            if s.getparent().tag in (W + "pPr", W + "body")
         ]
         if not sections:
             sections = [None]
@@ -1179,9 +1184,12 @@ class BodyWalker(Flow):
         out: list = []
         # measuring stops after what would fill MAX_PAGES pages of at least 10 inches
         budget = MAX_PAGES * max(min(g.height for g in geometries), 14400)
-        for el in _body_children(body):
-            tag = el.tag[len(W) :]
+        for el in _bodies_children(bodies):
             geometry = geometries[min(index, len(geometries) - 1)]
+            if el is None:
+                out.append(SectionBreak("nextPage", geometry))
+                continue
+            tag = el.tag[len(W) :]
             if budget <= 0:
                 self.truncated = True
                 break
@@ -1204,8 +1212,35 @@ class BodyWalker(Flow):
         ):
             # LibreOffice opens such a document with an empty paragraph before the table
             out.insert(0, self.paragraph(body.makeelement(W + "p", {}), geometries[0].width)[0])
+        endnotes = self.endnotes(bodies, geometries[-1].width)
+        if endnotes:  # LibreOffice collects them on pages of their own after the text
+            out.append(SectionBreak("nextPage", geometries[-1]))
+            out.extend(endnotes)
         _apply_contextual(out)
         return out, geometries[0]
+
+    def endnotes(self, bodies, width: float) -> list[Para]:
+        """The paragraphs of the endnotes the text refers to, in the order referred."""
+        ids = [r.get(W + "id") for b in bodies for r in b.iter(W + "endnoteReference")]
+        if not ids:
+            return []
+        try:
+            part = self.document.part.part_related_by(RT.ENDNOTES)
+        except (KeyError, ValueError):
+            return []
+        root = part.element if hasattr(part, "element") else _parse(part.blob)
+        notes = {note.get(W + "id"): note for note in root.iterfind(W + "endnote")}
+        self.counting, counting = False, self.counting
+        try:
+            return [
+                q
+                for note_id in dict.fromkeys(ids)
+                if note_id in notes
+                for p in notes[note_id].iter(W + "p")
+                for q in self.paragraph(p, width)
+            ]
+        finally:
+            self.counting = counting
 
     def geometry(self, sectpr) -> Geometry:
         if sectpr is None:
@@ -1361,6 +1396,14 @@ def _merge_cell_mar(mar: dict, el) -> None:
             if found is not None:
                 mar[side] = _num(found, "w", 0)
                 break
+
+
+def _bodies_children(bodies):
+    """The blocks of each body in turn, None between two bodies."""
+    for k, body in enumerate(bodies):
+        if k:
+            yield None
+        yield from _body_children(body)
 
 
 def _body_children(el):
