@@ -10,7 +10,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: help setup setup-test system-deps demo serve test lint bench clean messages compilemessages
+.PHONY: help setup setup-test system-deps demo serve test lint bench bench-realdocx clean messages compilemessages
 
 help:
 	@echo "make demo   build everything, load the Gia Lai demo and serve it on http://127.0.0.1:8000"
@@ -18,6 +18,7 @@ help:
 	@echo "make setup  create .venv and install the project"
 	@echo "make serve  gunicorn with production settings on \$$PORT (needs SECRET_KEY)"
 	@echo "make bench  measure requests/second, the intake and the booklet on this machine"
+	@echo "make bench-realdocx  the page estimate against LibreOffice on ../shared/realdocx-dev"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -79,6 +80,10 @@ compilemessages: setup
 # Requests per second under gunicorn, the intake per page, the booklet per paper: one table.
 bench: setup-test
 	$(PY) -m bench.run
+
+# The page estimate on real documents (issue 17): accuracy, verdicts, time and memory.
+bench-realdocx: setup
+	$(PY) bench/bench_realdocx.py
 
 # Two runs, because pytest-django reads the settings once per run: the add-on's own tests
 # on the stock test project in tests/testproject (no module of the demo host importable),

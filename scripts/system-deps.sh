@@ -3,7 +3,11 @@
 # Without them the browser, LibreOffice, gettext and Redis tests skip, saying why; CI sets
 # SYMPOSIUM_REQUIRE_SYSTEM_DEPS=1 so that a missing package fails instead.
 set -euo pipefail
-packages=(chromium libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito gettext redis-server)
+# Fonts with the metrics of the Office faces, so LibreOffice lays papers out as Word does:
+# fonts-liberation2 (Times New Roman, Arial, Courier New; version 2 has the Vietnamese
+# letters), fonts-crosextra-carlito (Calibri), fonts-crosextra-caladea (Cambria).
+fonts=(fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea)
+packages=(chromium libreoffice-writer-nogui "${fonts[@]}" gettext redis-server)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
