@@ -135,7 +135,10 @@ LANGUAGES = [
     ("en", "English"),
     *env_languages("EXTRA_LANGUAGES"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The host's own catalogue first; then Vietnamese for the admin strings Wagtail's and
+# wagtail-localize's catalogues leave untranslated (site/locale_wagtail/README.md). A
+# LOCALE_PATHS catalogue wins over every app's, so that one holds only their gaps.
+LOCALE_PATHS = [BASE_DIR / "locale", SITE_DIR / "locale_wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

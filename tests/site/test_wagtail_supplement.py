@@ -1,0 +1,109 @@
+"""The host's supplement to Wagtail's Vietnamese fills gaps and never overrides anything.
+
+site/locale_wagtail is in LOCALE_PATHS, whose catalogues win over every app's: an entry
+there for a string Wagtail already translates, or for one of the add-on's, would change
+their words. So each entry must be a msgid of Wagtail or wagtail-localize that no
+installed Vietnamese catalogue translates (see site/locale_wagtail/README.md).
+"""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from ..site.test_catalogues import key, translations
+from ..symposium_pages.test_catalogue_collisions import framework_apps
+
+ROOT = Path(__file__).resolve().parents[2]
+SUPPLEMENT = ROOT / "site" / "locale_wagtail"
+DOMAINS = ["django", "djangojs"]
+UPSTREAM = {"wagtail", "wagtail_localize"}
+
+
+def supplement(domain):
+    return SUPPLEMENT / "vi" / "LC_MESSAGES" / f"{domain}.po"
+
+
+def entries(path):
+    return [entry for entry in polib.pofile(str(path)) if entry.msgid and not entry.obsolete]
+
+
+def framework_keys(domain, language):
+    """{key: its translation} in the frameworks' catalogues of one language and domain."""
+    found = {}
+    for locale in framework_apps():
+        path = locale / language / "LC_MESSAGES" / f"{domain}.po"
+        if not path.exists():
+            continue
+        upstream = bool(UPSTREAM & set(path.parts))
+        for entry in entries(path):
+            text = "" if "fuzzy" in entry.flags else entry.msgstr or entry.msgstr_plural.get(0, "")
+            found.setdefault(key(entry), set()).add((upstream, text))
+    return found
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_every_entry_is_a_wagtail_msgid_nobody_translates(domain):
+    english = framework_keys(domain, "en")
+    vietnamese = framework_keys(domain, "vi")
+    foreign, overriding, untranslated = [], [], []
+    for entry in entries(supplement(domain)):
+        if not any(upstream for upstream, _text in english.get(key(entry), ())):
+            foreign.append(entry.msgid)
+        if any(text for _upstream, text in vietnamese.get(key(entry), ())):
+            overriding.append(entry.msgid)
+        if not (entry.msgstr or entry.msgstr_plural.get(0)):
+            untranslated.append(entry.msgid)
+    assert not (foreign or overriding or untranslated), (
+        f"not msgids of Wagtail or wagtail-localize: {foreign}\n"
+        f"already translated upstream (delete them here): {overriding}\n"
+        f"without Vietnamese: {untranslated}"
+    )
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_no_entry_belongs_to_our_own_catalogues(domain):
+    ours = set()
+    for catalogue in (ROOT / "locale", ROOT / "symposium_pages" / "locale"):
+        path = catalogue / "vi" / "LC_MESSAGES" / f"{domain}.po"
+        if path.exists():
+            ours |= {key(entry) for entry in entries(path)}
+    shared = [entry.msgid for entry in entries(supplement(domain)) if key(entry) in ours]
+    assert not shared, f"the supplement would override our own catalogues: {shared}"
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_the_compiled_supplement_is_the_po(domain):
+    po = supplement(domain)
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), f"{mo} is missing: make compilemessages"
+    assert translations(polib.mofile(str(mo))) == translations(polib.pofile(str(po)))
+
+
+@pytest.mark.gettext
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_msgfmt_checks_the_supplement(domain, tmp_path):
+    if not shutil.which("msgfmt"):
+        pytest.skip("GNU gettext (msgfmt) is not installed: apt-get install gettext")
+    checked = subprocess.run(
+        ["msgfmt", "--check", "-o", str(tmp_path / "out.mo"), str(supplement(domain))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_the_admin_speaks_vietnamese_and_wagtail_keeps_its_words():
+    assert Path(settings.LOCALE_PATHS[0]) == ROOT / "locale"  # the host's own words first
+    assert SUPPLEMENT in [Path(path) for path in settings.LOCALE_PATHS]
+    with translation.override("vi"):
+        assert translation.gettext("Save draft") == "Lưu bản nháp"  # a gap filled
+        assert translation.gettext("pages") == "trang"  # Page's plural name, a gap too
+        assert translation.gettext("Pages") == "Trang"  # Wagtail's own, not the add-on's
+        assert translation.gettext("Publish") == "Xuất bản"  # Wagtail's own, kept
+        assert translation.pgettext("page count", "Pages") == "Số trang"  # the add-on's
