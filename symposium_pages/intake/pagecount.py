@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import docx
 
-from . import confidence, layout
+from . import confidence, fonts, layout
 from .libreoffice import PageCountUnavailable, find_soffice, render_pages
 
 __all__ = [
@@ -59,7 +59,10 @@ def estimate_pages(document) -> PageCount:
     result = layout.estimate(document)
     sure = confidence.page_range(
         result.pages,
-        confidence.unmodelled_features(document, result.unknown_fonts),
+        # a font the server lacks is laid out by LibreOffice in a substitute: not modelled
+        confidence.unmodelled_features(
+            document, (*result.unknown_fonts, *fonts.missing(result.fonts))
+        ),
         result.last_fill,
         result.at_least,
     )

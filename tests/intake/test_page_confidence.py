@@ -7,7 +7,7 @@ check_paper then must not pass the paper as within the limit on that estimate.
 import pytest
 from docx.oxml import parse_xml
 
-from symposium_pages.intake import fonts, legacy_fonts
+from symposium_pages.intake import fonts, layout, legacy_fonts
 from symposium_pages.intake.check import check_paper
 from symposium_pages.intake.confidence import page_range, verdict
 from symposium_pages.intake.pagecount import estimate_pages
@@ -174,5 +174,19 @@ def test_legacy_vietnamese_text_is_measured_in_the_face_it_will_be_shown_in():
         for _ in range(120):
             doc.add_paragraph(text * 3)
         counts.append(estimate_pages(doc))
+        unknown = layout.estimate(doc).unknown_fonts
     assert counts[0].pages == counts[1].pages == 8
-    assert counts[1].unmodelled == ()
+    assert unknown == ()  # measured as Times New Roman, not as a font of unknown metrics
+    # the range still widens where LibreOffice here lacks .VnTime for the original
+    assert counts[1].unmodelled == (("fonts",) if fonts.missing([".VnTime"]) else ())
+
+
+@pytest.mark.skipif(
+    not fonts.installed() or "tinos" in fonts.installed(),
+    reason="needs fontconfig without Tinos (fonts-croscore)",
+)
+def test_a_font_the_estimate_measures_but_the_server_lacks_widens_the_range():
+    """Tinos has Times New Roman's metrics, but LibreOffice here would use a substitute."""
+    counted = estimate_pages(lines(40, font="Tinos"))
+    assert (counted.pages, counted.low, counted.high, counted.unmodelled) == (1, 1, 2, ("fonts",))
+    assert estimate_pages(lines(40)).unmodelled == ()
