@@ -30,6 +30,7 @@ from ..intake import layout, scratch
 from ..intake.libreoffice import PageCountUnavailable, convert, find_soffice
 from ..intake.slots import soffice_slot
 from . import docx_style, party_header, richtext
+from .footnotes import Footnotes
 from .pdf import PdfUnreadable, outline, page_count
 
 DRAFT_MARK = "BẢN DỰ THẢO"
@@ -37,6 +38,9 @@ TOC_INSTRUCTION = 'TOC \\o "1-2" \\n "2-2" \\h \\z \\u'
 KIND_ORDER = {"keynote": 0, "paper": 1, "closing": 2}
 MAX_RENDERS = 3
 MAX_PICTURE_HEIGHT = Mm(150)
+LIST_INDENT = Mm(10)
+LEVEL_INDENT = Mm(8)  # each deeper level of a nested list
+NOTES_HEADING = "Chú thích"
 
 Progress = Callable[[str, int, int], None]
 
@@ -118,6 +122,10 @@ class BookletDocument:
         docx_style.number_pages(self.document.sections[0], DRAFT_MARK if draft else None)
         self.number_runs = []
         self.title_paragraphs = []
+        self.footnotes = Footnotes(self.document)
+        self.notes: list[str] = []  # the notes of the paper being written
+        self.next_note = 1  # no note below this number is placed any more
+        self.placed: set[int] = set()  # the notes placed as footnotes
         self._cover(cover)
         self._contents()
         total = len(papers)
@@ -209,26 +217,74 @@ class BookletDocument:
             self._centred("(Chưa được duyệt)", italic=True, size=Pt(13), after=6)
         spacer = docx_style.add_paragraph(document)
         spacer.paragraph_format.space_after = Pt(0)
+        self.notes = [
+            item
+            for block in paper.blocks
+            if block.get("type") == "notes"
+            for item in (block.get("value") or {}).get("items", [])
+        ]
+        self.next_note = 1
+        self.placed = set()
         for block in paper.blocks:
             self._block(block)
+        self._notes_left()
+
+    def _notes_left(self) -> None:
+        """Notes not placed as footnotes (their number stands in a heading or a table, or an
+        editor took it out of the text) are printed under the paper, with their numbers."""
+        left = [(n, note) for n, note in enumerate(self.notes, start=1) if n not in self.placed]
+        if not left:
+            return
+        heading = docx_style.add_paragraph(self.document)
+        heading.paragraph_format.space_before = Pt(12)
+        docx_style.add_run(heading, NOTES_HEADING, bold=True, size=Pt(12))
+        for number, note in left:
+            for index, spans in enumerate(richtext.paragraphs(note)):
+                paragraph = docx_style.add_paragraph(self.document)
+                paragraph.paragraph_format.space_after = Pt(3)
+                if index == 0:
+                    docx_style.add_run(paragraph, f"{number}. ", size=Pt(12))
+                self._spans(paragraph, spans, size=Pt(12), in_note=True)
 
     def _body_paragraph(self):
         paragraph = docx_style.add_paragraph(self.document)
         paragraph.paragraph_format.first_line_indent = Mm(10)
         return paragraph
 
-    def _spans(self, paragraph, spans) -> None:
+    def _spans(self, paragraph, spans, *, size=None, in_note=False) -> None:
         for span in spans:
             if span.text == "\n":
                 paragraph.add_run().add_break(WD_BREAK.LINE)
                 continue
-            docx_style.add_run(
+            if span.superscript and not in_note and self._footnote(paragraph, span.text):
+                continue
+            run = docx_style.add_run(
                 paragraph,
                 span.text,
                 bold=True if span.bold else None,
                 italic=True if span.italic else None,
                 underline=True if span.underline else None,
+                size=size,
             )
+            if span.superscript:
+                run.font.superscript = True
+
+    def _footnote(self, paragraph, mark: str) -> bool:
+        """A real footnote, if `mark` (a superscript) is the number of a note not placed yet;
+        numbers only go up, so a "m²" after note 2 stays a power."""
+        mark = mark.strip()
+        number = int(mark) if mark.isdigit() else 0
+        if not self.next_note <= number <= len(self.notes):
+            return False
+        note = self.notes[number - 1]
+        self.next_note = number + 1
+        self.placed.add(number)
+        text = self.footnotes.add(paragraph)
+        for index, spans in enumerate(richtext.paragraphs(note)):
+            if index:
+                text.add_run().add_break(WD_BREAK.LINE)
+            self._spans(text, spans, in_note=True)
+        return True
 
     def _block(self, block: dict) -> None:
         kind, value = block.get("type"), block.get("value")
@@ -249,19 +305,41 @@ class BookletDocument:
             self._picture(value)
         elif kind == "quote":
             self._quote(value)
+        elif kind == "aside":
+            self._aside(value)
 
     def _list(self, value: dict) -> None:
+        """Items numbered 1. or marked -; deeper levels a), b) or +, each further in."""
         ordered = bool(value.get("ordered"))
         for number, item in enumerate(value.get("items", []), start=1):
-            label = f"{number}." if ordered else "-"
-            for index, spans in enumerate(richtext.paragraphs(item)):
+            counters: dict[int, int] = {}
+            for index, (depth, numbered, spans) in enumerate(richtext.outline(item)):
+                label = ""
+                if depth == 0 and index == 0:
+                    label = f"{number}." if ordered else "-"
+                elif depth > 0:
+                    counters = {d: n for d, n in counters.items() if d <= depth}
+                    counters[depth] = counters.get(depth, 0) + 1
+                    label = f"{_letters(counters[depth])})" if numbered else "+"
                 paragraph = docx_style.add_paragraph(self.document)
                 fmt = paragraph.paragraph_format
-                fmt.left_indent = Mm(10)
-                fmt.first_line_indent = Mm(-6) if index == 0 else Mm(0)
-                if index == 0:
+                fmt.left_indent = LIST_INDENT + LEVEL_INDENT * depth
+                fmt.first_line_indent = Mm(-6) if label else Mm(0)
+                if label:
                     docx_style.add_run(paragraph, f"{label} ")
                 self._spans(paragraph, spans)
+
+    def _aside(self, value) -> None:
+        """A side box of the paper: set in, smaller, with a rule on its left."""
+        for depth, numbered, spans in richtext.outline(value):
+            paragraph = docx_style.add_paragraph(self.document)
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = LIST_INDENT + LEVEL_INDENT * depth
+            fmt.right_indent = LIST_INDENT
+            docx_style.paragraph_border(paragraph, "left", size=12, space=8, color="808080")
+            if depth:
+                docx_style.add_run(paragraph, "+ " if not numbered else "- ", size=Pt(12))
+            self._spans(paragraph, spans, size=Pt(12))
 
     def _table(self, value: dict) -> None:
         rows = [list(row or []) for row in value.get("data") or []]
@@ -327,6 +405,15 @@ class BookletDocument:
         stream = io.BytesIO()
         self.document.save(stream)
         return stream.getvalue()
+
+
+def _letters(number: int) -> str:
+    """a, b, ... z, aa, ab: the labels of a numbered sub-list."""
+    label = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        label = chr(ord("a") + rest) + label
+    return label
 
 
 def _fit(shape) -> None:

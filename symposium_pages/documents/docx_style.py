@@ -326,27 +326,36 @@ def rule_paragraph(container, indent=0, right=0, space_after=0, space_before=0):
     fmt.left_indent, fmt.right_indent = Emu(int(indent)), Emu(int(right))
     fmt.space_before, fmt.space_after = Emu(int(space_before)), Emu(int(space_after))
     fmt.line_spacing = Pt(2)
+    paragraph_border(paragraph, "top", size=6, space=1, color="000000")
+    return paragraph
+
+
+# pPr children that come after w:pBdr in the schema's order.
+_AFTER_BORDER = tuple(
+    qn(f"w:{tag}")
+    for tag in (
+        "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
+        "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+        "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+        "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+        "rPr", "sectPr", "pPrChange",
+    )
+)  # fmt: skip
+
+
+def paragraph_border(paragraph, side: str, *, size: int, space: int, color: str) -> None:
+    """A single line on one `side` of a paragraph (size in eighths of a point)."""
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
-        top.set(qn(f"w:{key}"), value)
-    borders.append(top)
-    # pBdr sits before spacing and indentation in w:pPr's schema order.
-    anchor = next(
-        (
-            child
-            for child in ppr
-            if child.tag
-            in {qn(t) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")}
-        ),
-        None,
-    )
+    line = OxmlElement(f"w:{side}")
+    for key, value in (("val", "single"), ("sz", size), ("space", space), ("color", color)):
+        line.set(qn(f"w:{key}"), str(value))
+    borders.append(line)
+    anchor = next((child for child in ppr if child.tag in _AFTER_BORDER), None)
     if anchor is not None:
         anchor.addprevious(borders)
     else:
         ppr.append(borders)
-    return paragraph
 
 
 def borderless(table) -> None:

@@ -10,8 +10,10 @@ from html.parser import HTMLParser
 BOLD = {"b", "strong"}
 ITALIC = {"i", "em"}
 UNDERLINE = {"u"}
+SUPERSCRIPT = {"sup"}
+LISTS = {"ul", "ol"}
 SPACES = re.compile(r"[ \t\r\f\v]+")
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div"}
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", *LISTS}
 
 
 @dataclass(frozen=True)
@@ -20,18 +22,22 @@ class Span:
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    superscript: bool = False  # in a paper, a note's number
 
 
 class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[list[Span]] = []
+        self.levels: list[tuple[int, bool]] = []  # each paragraph's list depth, and if numbered
         self.current: list[Span] = []
         self.stack: list[str] = []
 
     def _flush(self):
         if any(span.text.strip() for span in self.current):
             self.paragraphs.append(_tidy(self.current))
+            lists = [tag for tag in self.stack if tag in LISTS]
+            self.levels.append((len(lists), bool(lists) and lists[-1] == "ol"))
         self.current = []
 
     def handle_starttag(self, tag, attrs):
@@ -63,6 +69,7 @@ class _Parser(HTMLParser):
                 bold=bool(tags & BOLD),
                 italic=bool(tags & ITALIC),
                 underline=bool(tags & UNDERLINE),
+                superscript=bool(tags & SUPERSCRIPT),
             )
         )
 
@@ -81,12 +88,14 @@ def _tidy(spans: list[Span]) -> list[Span]:
             text = text[1:]
         if text:
             previous_space = text.endswith(" ")
-            out.append(Span(text, span.bold, span.italic, span.underline))
+            out.append(Span(text, span.bold, span.italic, span.underline, span.superscript))
     while out and out[-1].text in (" ", "\n"):
         out.pop()
     if out and out[-1].text.endswith(" "):
         last = out[-1]
-        out[-1] = Span(last.text.rstrip(" "), last.bold, last.italic, last.underline)
+        out[-1] = Span(
+            last.text.rstrip(" "), last.bold, last.italic, last.underline, last.superscript
+        )
     return out
 
 
@@ -97,6 +106,16 @@ def paragraphs(source: str) -> list[list[Span]]:
     parser.close()
     parser._flush()
     return parser.paragraphs
+
+
+def outline(source: str) -> list[tuple[int, bool, list[Span]]]:
+    """The paragraphs of a fragment with their list depth (0 outside any list, 1 in a
+    list, 2 in a list inside it ...) and whether that list is numbered."""
+    parser = _Parser()
+    parser.feed(source or "")
+    parser.close()
+    parser._flush()
+    return [(*level, spans) for level, spans in zip(parser.levels, parser.paragraphs, strict=True)]
 
 
 def plain(source: str) -> str:
