@@ -121,10 +121,11 @@ def test_a_paper_goes_from_upload_to_the_reader(demo_site, new_context, shots, t
     assert no_sideways_scroll(page)
     assert accessibility_problems(page) == []
 
-    # ...and through the search box in the header.
+    # ...and through search: on a phone the header's link leads to the search page's box.
     page.goto("/")
-    page.locator("#site-search-query").fill("Ia Grai")
-    page.locator("#site-search-query").press("Enter")
+    page.locator(".site-search-link").click()
+    page.get_by_role("searchbox").fill("Ia Grai")
+    page.get_by_role("searchbox").press("Enter")
     page.wait_for_url(re.compile(r"/search/\?q=Ia\+Grai"))
     result = page.locator("li.search-result", has_text=TITLE)
     assert result.locator(".card-label").inner_text().lower() == "tham luận"

@@ -1,5 +1,5 @@
 """The main menu: the live children of the home page in the reader's language that are
-marked "show in menus"; and the URL of that home page."""
+marked "show in menus", under their short titles; and the URL of that home page."""
 
 from django import template
 
@@ -12,8 +12,11 @@ register = template.Library()
 def main_menu(context):
     request = context.get("request")
     root = localized_root(request)
-    items = root.get_children().live().public().in_menu() if root is not None else []
-    return {"menu_items": items, "request": request, "home_url": _url(root, request)}
+    items = root.get_children().live().public().in_menu().specific() if root is not None else []
+    # A page may carry a short title for menus (the plan's `menu_title`): a long title
+    # would be cut on a phone.
+    labelled = [(item, getattr(item, "menu_title", "") or item.title) for item in items]
+    return {"menu_items": labelled, "request": request, "home_url": _url(root, request)}
 
 
 def _url(page, request):
