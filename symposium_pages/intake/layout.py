@@ -649,10 +649,13 @@ FIT_TOLERANCE = 1.0
 MAX_WORD_LINES = 1000  # guards against absurd sizes in hostile files
 MIN_LINE = 283  # 5 mm
 MAX_PAGES = 500  # counting stops here: no paper is near it
+# Deleted and moved-away text is kept: LibreOffice shows tracked changes, struck through.
 CONTAINERS = {
     "hyperlink",
     "ins",
+    "del",
     "moveTo",
+    "moveFrom",
     "smartTag",
     "customXml",
     "fldSimple",
@@ -1052,7 +1055,7 @@ class Flow:
                     continue
                 if hidden or (hidden_result and hidden_result[-1]):
                     continue
-                if tag == "t":
+                if tag in ("t", "delText"):
                     text = item.text or ""
                     if legacy:
                         text = legacy_fonts.to_unicode(text, legacy[0], capitals=legacy[1])

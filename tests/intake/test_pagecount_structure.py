@@ -1,7 +1,8 @@
 """Pages that come from the document's structure rather than its text.
 
-LibreOffice puts endnotes on pages of their own after the text, and shows each
-body of a (malformed) file that holds several from a new page. The counts below
+LibreOffice puts endnotes on pages of their own after the text, shows each body
+of a (malformed) file that holds several from a new page, and shows tracked
+deletions. The counts below
 were checked against LibreOffice 7.4 once; test_pagecount_libreoffice.py-style
 rendering is not repeated here.
 """
@@ -72,3 +73,24 @@ def test_each_body_of_a_file_with_several_starts_a_page():
         doc.element.append(extra)
     assert len(doc.element.findall(qn("w:body"))) == 3
     assert estimate_pages(doc).pages == 3
+
+
+def test_tracked_deletions_take_their_lines_as_libreoffice_shows_them():
+    """LibreOffice shows deleted and moved-away text struck through: it takes its lines."""
+    text = " ".join(["công tác xây dựng chỉnh đốn Đảng"] * 60)  # about ten lines
+    counts = []
+    for kind in ("del", "moveFrom"):
+        doc = plain_document()
+        for i in range(40):
+            doc.add_paragraph(f"Dòng {i + 1}")
+        body = doc.element.body
+        for i in range(5):
+            body.insert(
+                len(body) - 1,
+                parse_xml(
+                    f"<w:p {NS}><w:r><w:t>Giữ </w:t></w:r><w:{kind} w:id='{i + 5}' w:author='A'>"
+                    f"<w:r><w:delText>{text}</w:delText></w:r></w:{kind}></w:p>"
+                ),
+            )
+        counts.append(estimate_pages(doc).pages)
+    assert counts == [4, 4]  # LibreOffice 7.4: 4 and 4 (1 without the deleted text)
