@@ -28,25 +28,12 @@ django.setup()
 from symposium_pages.intake.errors import PaperRejected  # noqa: E402
 from symposium_pages.intake.extract import _block_texts, extract_paper  # noqa: E402
 from symposium_pages.intake.package import open_package  # noqa: E402
+from tests.intake.test_realdocx_carried import box_words  # noqa: E402
 
 ROOT = (
     Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parents[1] / "../shared/realdocx-dev"
 )
-_T = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 _MT = re.compile(r"<m:t(?: [^>]*)?>([^<]*)</m:t>")
-_BOX = re.compile(r"<w:txbxContent\b.*?</w:txbxContent>", re.S)
-
-
-def box_words(data: bytes) -> list[str]:
-    """Words that stand in text boxes of the main part (each box's text once)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        xml = z.read("word/document.xml").decode("utf-8", "replace")
-    xml = re.sub(r"<mc:Fallback>.*?</mc:Fallback>", "", xml, flags=re.S)
-    words = []
-    for box in _BOX.findall(xml):
-        for paragraph_xml in box.split("</w:p>"):
-            words.extend("".join(_T.findall(paragraph_xml)).split())
-    return [w for w in words if any(ch.isalpha() for ch in w)]
 
 
 def main() -> None:
