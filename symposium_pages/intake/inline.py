@@ -148,7 +148,8 @@ class InlineReader:
         self._fields: list[_Field] = []
         self._in_table = False
         self._unmarked: list[int] = []  # pieces from w:t in runs of no legacy font
-        self._encodings: dict[str | None, tuple[str | None, bool]] = {}  # font → encoding
+        self._legacy: list[tuple[int, str, bool, str]] = []  # (piece, encoding, capitals, font)
+        self._encodings: dict[str | None, tuple[str | None, bool, str]] = {}  # by font
 
     def read(self, p, style: StyleInfo, *, in_table: bool = False) -> list:
         """The pieces of paragraph `p`, whose resolved paragraph style is `style`.
@@ -158,9 +159,25 @@ class InlineReader:
         pieces = []
         self._in_table = in_table
         self._unmarked = []
+        self._legacy = []
         self._walk(p, style, None, pieces)
+        self._convert_legacy(pieces)
         self._convert_unmarked(pieces)
         return pieces
+
+    def _convert_legacy(self, pieces) -> None:
+        """Text in legacy-font runs, to Unicode; unless the paragraph's text in those fonts is
+        already Unicode Vietnamese (someone set Unicode text in .VnTime), left as it is."""
+        if not self._legacy:
+            return
+        if legacy_fonts.looks_unicode("".join(pieces[i].text for i, *_ in self._legacy)):
+            return
+        for index, encoding, capitals, font in self._legacy:
+            piece = pieces[index]
+            text = legacy_fonts.to_unicode(piece.text, encoding, capitals=capitals)
+            pieces[index] = Text(text, piece.format)
+            self._notes.add("legacy_font")
+            self._notes.legacy_fonts.add(font)
 
     def _convert_unmarked(self, pieces) -> None:
         """Legacy Vietnamese typed in a font whose name was lost, recognised by its letters."""
@@ -227,7 +244,7 @@ class InlineReader:
 
     def _run(self, run, style, href, out) -> None:
         fmt = None
-        font = None  # (encoding, capitals), found at the first text of the run
+        font = None  # (encoding, capitals, name), found at the first text of the run
         for child in run:
             tag = child.tag
             if tag == w("fldChar"):
@@ -265,13 +282,14 @@ class InlineReader:
                 fmt = self._format(run, style, self._field_href() or href)
                 font = self._legacy_font(run, style)
             if font[0] is not None:
-                text = legacy_fonts.to_unicode(text, font[0], capitals=font[1])
+                self._legacy.append((len(out), *font))
             elif tag == _TEXT:
                 self._unmarked.append(len(out))
             out.append(Text(text, fmt))
 
-    def _legacy_font(self, run, style: StyleInfo) -> tuple[str | None, bool]:
-        """The legacy encoding (TCVN3, VNI) of the run's font, if it is a legacy font."""
+    def _legacy_font(self, run, style: StyleInfo) -> tuple[str | None, bool, str]:
+        """The legacy encoding (TCVN3, VNI) of the run's font if it is a legacy font, whether
+        it draws capitals only, and the font's name."""
         rpr = run.find(w("rPr"))
         font = run_font(rpr)
         if font is None and rpr is not None:
@@ -279,12 +297,9 @@ class InlineReader:
         font = font or style.font or self._styles.default_font
         if font not in self._encodings:
             capitals = legacy_fonts.is_capitals_font(font)
-            self._encodings[font] = (legacy_fonts.encoding_of(font), capitals)
-        found = self._encodings[font]
-        if found[0] is not None:
-            self._notes.add("legacy_font")
-            self._notes.legacy_fonts.add(font.strip())
-        return found
+            name = (font or "").strip()
+            self._encodings[font] = (legacy_fonts.encoding_of(font), capitals, name)
+        return self._encodings[font]
 
     def _run_text(self, child):
         tag = child.tag

@@ -137,10 +137,25 @@ _LATIN1 = re.compile("[\u00a0-\u00ff]")
 # Letters that Unicode Vietnamese has and neither legacy encoding produces.
 _UNICODE_VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 # TCVN3 codes that are rare inside words of any Western language.
-_TCVN3_MARKERS = re.compile(r"(?<=[^\W\d_])[µ¸¹¶·»¼½¾¨©ª«¬®\u00ad]|[µ¸¹¶·»¼½¾¨©ª«¬®§](?=[^\W\d_])")
+# Beside a letter of the encoding (ASCII or a Latin-1 code), not a Cyrillic or Greek one.
+_TCVN3_MARKERS = re.compile(
+    r"(?<=[A-Za-z\u00a1-\u00ff])[µ¸¹¶·»¼½¾¨©ª«¬®\u00ad]"
+    r"|[µ¸¹¶·»¼½¾¨©ª«¬®§](?=[A-Za-z\u00a1-\u00ff])"
+)
 # A VNI vowel with its mark byte after it, as in "Vieät", "hoøa".
 _VNI_MARKERS = re.compile(r"[aeouyAEOUYôöÔÖ][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]")
 _WORD = re.compile(r"\S+")
+
+
+def looks_unicode(text: str) -> bool:
+    """Whether `text` holds letters only Unicode Vietnamese has (ă, ơ, ệ ...): text typed in
+    Unicode but set in a legacy font, which must not be converted."""
+    return bool(_UNICODE_VIETNAMESE.search(text))
+
+
+def _other_script(text: str) -> bool:
+    """Letters beyond Latin (Cyrillic, Greek, CJK ...): legacy Vietnamese has none."""
+    return any(ord(ch) > 0x24F and ch.isalpha() for ch in text)
 
 
 def guess_encoding(text: str) -> str | None:
@@ -150,7 +165,7 @@ def guess_encoding(text: str) -> str | None:
     letter that only Unicode Vietnamese has: French or Spanish words ("aún", "Noël") in a
     sentence do not qualify.
     """
-    if not _LATIN1.search(text) or _UNICODE_VIETNAMESE.search(text):
+    if not _LATIN1.search(text) or looks_unicode(text) or _other_script(text):
         return None
     words = len(_WORD.findall(text))
     for encoding, pattern in ((TCVN3, _TCVN3_MARKERS), (VNI, _VNI_MARKERS)):

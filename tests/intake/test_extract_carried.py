@@ -315,6 +315,24 @@ def test_legacy_text_whose_font_was_lost_is_recognised_by_its_letters():
     ]
 
 
+def test_unicode_text_set_in_a_legacy_font_and_other_scripts_are_left_alone():
+    document = docx.Document()
+    legacy_run(document.add_paragraph(), "Cộng hòa xã hội chủ nghĩa Việt Nam", ".VnTime")
+    legacy_run(document.add_paragraph("Đơn vị: "), "Huyện ủy Chư Sê", ".VnTimeH")
+    document.add_paragraph("«Положение» о порядке: «Приложение» к «Договору» и «Акту».")
+    document.add_paragraph("« Le programme » : « Liberté », « Égalité », « Fraternité ».")
+
+    paper = extract(document)
+
+    assert [block["value"]["html"] for block in paper.blocks] == [
+        "Cộng hòa xã hội chủ nghĩa Việt Nam",
+        "Đơn vị: Huyện ủy Chư Sê",
+        "«Положение» о порядке: «Приложение» к «Договору» и «Акту».",
+        "« Le programme » : « Liberté », « Égalité », « Fraternité ».",
+    ]
+    assert paper.warnings == []
+
+
 @pytest.mark.parametrize(
     ("font", "face"),
     [
