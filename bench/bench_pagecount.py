@@ -145,7 +145,12 @@ FONT_FILES = {
     "sans": "LiberationSans-{}.ttf",
     "carlito": "Carlito-{}.ttf",
     "caladea": "Caladea-{}.ttf",
+    "mono": "LiberationMono-{}.ttf",
+    # LibreOffice's stand-in for fonts the server lacks (fc-match's answer on Debian)
+    "dejavu": "DejaVuSans{}.ttf",
 }
+# File-name style of DejaVu Sans, whose italic is an oblique
+DEJAVU_STYLES = {"Regular": "", "Bold": "-Bold", "Italic": "-Oblique", "BoldItalic": "-BoldOblique"}
 STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 
 
@@ -169,7 +174,7 @@ def font_table(dirs: list[Path]) -> None:
     for family, pattern in FONT_FILES.items():
         upm = 1000 if family == "caladea" else 2048
         for style in STYLES:
-            name = pattern.format(style)
+            name = pattern.format(DEJAVU_STYLES[style] if family == "dejavu" else style)
             if name not in found:
                 print(f"    # {name} not found", file=sys.stderr)
                 continue

@@ -84,15 +84,22 @@ def measure(path: Path, runs: int) -> tuple:
     return counted, statistics.median(walls), statistics.median(cpus), opened, peak
 
 
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child started by this
+# (large) process would report this process's peak.
 RSS_CHILD = """
-import io, resource, sys
+import resource, sys
 sys.path[:0] = [sys.argv[2], sys.argv[2] + "/site"]
 import docx
 from symposium_pages.intake.pagecount import estimate_pages
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_kb()
 estimate_pages(docx.Document(sys.argv[1]))
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(before, after)
+print(before, peak_kb())
 """
 
 

@@ -65,3 +65,34 @@ def missing(names) -> list[str]:
         if name not in out:
             out.append(name)
     return sorted(out, key=str.lower)
+
+
+# fc-match is asked once per font name; a hostile file naming thousands of fonts
+# gets answers for the first ones only.
+MAX_SUBSTITUTES = 200
+_substitutes: dict[str, str | None] = {}
+
+
+def substitute(name: str | None) -> str | None:
+    """The family fontconfig gives for `name` (itself when installed), or None."""
+    key = (name or "").strip()
+    if not key or key in _substitutes or len(_substitutes) >= MAX_SUBSTITUTES:
+        return _substitutes.get(key)
+    fc_match = shutil.which("fc-match")
+    found = None
+    if fc_match:
+        try:
+            found = (
+                subprocess.run(
+                    [fc_match, "--format", "%{family[0]}", key],
+                    capture_output=True,
+                    timeout=20,
+                    check=True,
+                    text=True,
+                ).stdout.strip()
+                or None
+            )
+        except (OSError, subprocess.SubprocessError):
+            found = None
+    _substitutes[key] = found
+    return found

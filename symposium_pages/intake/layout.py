@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from . import legacy_fonts
+from . import fonts, legacy_fonts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -74,7 +74,7 @@ class Estimate:
         size = f"{self.size:g}pt"
         text = f"{self.paper}, {self.font} {size}, {self.spacing}"
         if self.unknown_fonts:
-            text += f"; {', '.join(self.unknown_fonts)} measured as Times New Roman"
+            text += f"; {', '.join(self.unknown_fonts)} measured as a stand-in"
         if self.at_least:
             text += f"; counting stopped at {self.pages} pages"
         return text
@@ -129,12 +129,24 @@ FAMILY_KEYS = {
     "carlito": "carlito",
     "cambria": "caladea",
     "caladea": "caladea",
+    "courier new": "mono",
+    "courier": "mono",
+    "liberation mono": "mono",
+    "cousine": "mono",
+    "dejavu sans": "dejavu",
 }
 
 # (ascent + descent + line gap) / units per em, from each font's hhea table (OS/2
 # typo metrics for Caladea, which sets USE_TYPO_METRICS): LibreOffice adds the line
 # gap ("external leading") for Word documents.
-LINE_RATIO = {"serif": 2355 / 2048, "sans": 2355 / 2048, "carlito": 2500 / 2048, "caladea": 1.15}
+LINE_RATIO = {
+    "serif": 2355 / 2048,
+    "sans": 2355 / 2048,
+    "carlito": 2500 / 2048,
+    "caladea": 1.15,
+    "mono": 2320 / 2048,
+    "dejavu": 2384 / 2048,  # LibreOffice's stand-in for a font the server lacks
+}
 
 
 # LibreOffice rounds each metric separately, so its single line height is sometimes
@@ -145,6 +157,8 @@ LINE_ROUNDING = {
     "sans": "0+0+000+0+00++0+00++0+00++000+0+000+0+00000+000",
     "carlito": "00000000000000000+0000+0000+000000000000000000+",
     "caladea": "000+0+0+00000000000+0+0+0+0+0+00000000000000000",
+    "mono": "",  # not measured: round(size * ratio)
+    "dejavu": "",
 }
 
 
@@ -162,6 +176,10 @@ def family_key(name: str | None) -> tuple[str, bool]:
         return FAMILY_KEYS[low], True
     if low in SYMBOL_FONTS:  # bullets: one glyph, not worth a note
         return "serif", True
+    # a font the server lacks: measured as the face fontconfig gives LibreOffice instead
+    stand_in = FAMILY_KEYS.get((fonts.substitute(name) or "").lower())
+    if stand_in:
+        return stand_in, False
     if any(s in low for s in ("arial", "helvet", "sans", "verdana", "tahoma", "segoe")):
         return "sans", False
     return "serif", False
@@ -1656,9 +1674,11 @@ def estimate(document) -> Estimate:
 
 # Advance widths in font units (2048 per em; 1000 for Caladea) of CHARSET, measured
 # from the metric-compatible fonts LibreOffice uses for the Office faces: Liberation
-# Serif 2.1 (Times New Roman), Liberation Sans 2.1 (Arial), Carlito (Calibri) and
-# Caladea (Cambria). Regenerate with `python bench/bench_pagecount.py --font-table`
-# on a machine that has the fonts; hard-coded so the estimate needs no font files.
+# Serif 2.1 (Times New Roman), Liberation Sans 2.1 (Arial), Carlito (Calibri),
+# Caladea (Cambria) and Liberation Mono 2.1 (Courier New); and DejaVu Sans, which
+# LibreOffice (through fontconfig) puts in place of a font the server lacks.
+# Regenerate with `python bench/bench_pagecount.py --font-table` on a machine that
+# has the fonts; hard-coded so the estimate needs no font files.
 CHARSET = "".join(chr(c) for c in range(32, 127)) + "đĐơƠưƯìíĩỜỚỞỠỢ–—“”‘’…•\u00a0"
 _ADVANCES = {
     ("serif", "Regular"): """
@@ -1785,4 +1805,43 @@ _ADVANCES = {
 579 295 281 542 291 870 582 554 574 556 452 427 351 589 491 760 482 491 468 371 309 371 573 570
 683 685 685 685 685 295 295 295 685 685 685 685 685 508 996 405 405 228 228 742 443 220
 """,
+    ("dejavu", "Regular"): """
+651 821 942 1716 1303 1946 1597 563 799 799 1024 1716 651 739 651 690 1303 1303 1303 1303 1303
+1303 1303 1303 1303 1303 690 690 1716 1716 1716 1087 2048 1401 1405 1430 1577 1294 1178 1587
+1540 604 604 1343 1141 1767 1532 1612 1235 1612 1423 1300 1251 1499 1401 2025 1403 1251 1403
+799 690 799 1716 1024 1024 1255 1300 1126 1300 1260 721 1300 1298 569 569 1186 569 1995 1298
+1253 1300 1300 842 1067 803 1298 1212 1675 1212 1212 1075 1303 690 1303 1716 1300 1587 1253
+1870 1298 1757 569 569 569 1870 1870 1870 1870 1870 1024 2048 1061 1061 651 651 2048 1208 651
+""",
+    ("dejavu", "Bold"): """
+713 934 1067 1716 1425 2052 1786 627 936 936 1071 1716 778 850 778 748 1425 1425 1425 1425 1425
+1425 1425 1425 1425 1425 819 819 1716 1716 1716 1188 2048 1585 1561 1503 1700 1399 1399 1681
+1714 762 762 1587 1305 2038 1714 1741 1501 1741 1577 1475 1397 1663 1585 2259 1579 1483 1485
+936 748 936 1716 1024 1024 1382 1466 1214 1466 1389 891 1466 1458 702 702 1362 702 2134 1458
+1407 1466 1466 1010 1219 979 1458 1335 1892 1321 1335 1192 1458 748 1458 1716 1466 1716 1407
+1789 1458 1711 702 702 702 1789 1789 1789 1789 1789 1024 2048 1346 1346 778 778 2048 1309 713
+""",
+    ("dejavu", "Italic"): """
+651 821 942 1716 1303 1946 1597 563 799 799 1024 1716 651 739 651 690 1303 1303 1303 1303 1303
+1303 1303 1303 1303 1303 690 690 1716 1716 1716 1087 2048 1401 1405 1430 1577 1294 1178 1587
+1540 604 604 1343 1141 1767 1532 1612 1235 1612 1423 1300 1251 1499 1401 2025 1403 1251 1403
+799 690 799 1716 1024 1024 1255 1300 1126 1300 1260 721 1300 1298 569 569 1186 569 1995 1298
+1253 1300 1300 842 1067 803 1298 1212 1675 1212 1212 1075 1303 690 1303 1716 1300 1587 1253
+1870 1298 1717 569 569 569 1870 1870 1870 1870 1870 1024 2048 1061 1061 651 651 2048 1208 651
+""",
+    ("dejavu", "BoldItalic"): """
+713 934 1067 1425 1425 2052 1786 627 936 936 1071 1716 778 850 778 748 1425 1425 1425 1425 1425
+1425 1425 1425 1425 1425 819 819 1716 1716 1716 1188 2048 1585 1561 1503 1700 1399 1399 1681
+1714 762 762 1587 1305 2038 1714 1741 1501 1741 1577 1475 1397 1663 1585 2259 1579 1483 1485
+936 748 936 1716 1024 1024 1382 1466 1214 1466 1389 891 1466 1458 702 702 1362 702 2134 1458
+1407 1466 1466 1010 1219 979 1458 1335 1892 1321 1335 1192 1458 748 1458 1716 1466 1731 1407
+1741 1458 1663 702 702 702 1741 1741 1741 1741 1741 1024 2048 1319 1319 778 778 2048 1309 713
+""",
 }
+# Liberation Mono (Courier New): every glyph of every style advances 1229 units.
+_ADVANCES.update(
+    {
+        ("mono", style): " ".join(["1229"] * len(CHARSET))
+        for style in ("Regular", "Bold", "Italic", "BoldItalic")
+    }
+)

@@ -4,6 +4,9 @@ Each feature the estimate does not model is put into a small document built here
 check_paper then must not pass the paper as within the limit on that estimate.
 """
 
+import io
+
+import docx
 import pytest
 from docx.oxml import parse_xml
 
@@ -11,7 +14,7 @@ from symposium_pages.intake import fonts, layout, legacy_fonts
 from symposium_pages.intake.check import check_paper
 from symposium_pages.intake.confidence import page_range, verdict
 from symposium_pages.intake.pagecount import estimate_pages
-from tests.intake.papers import plain_document, to_bytes
+from tests.intake.papers import PaperSpec, build_paper, plain_document, to_bytes
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -190,3 +193,19 @@ def test_a_font_the_estimate_measures_but_the_server_lacks_widens_the_range():
     counted = estimate_pages(lines(40, font="Tinos"))
     assert (counted.pages, counted.low, counted.high, counted.unmodelled) == (1, 1, 2, ("fonts",))
     assert estimate_pages(lines(40)).unmodelled == ()
+
+
+@pytest.mark.skipif(
+    fonts.substitute("Aptos") != "DejaVu Sans", reason="fontconfig does not give DejaVu Sans"
+)
+def test_a_missing_font_is_measured_as_the_stand_in_libreoffice_uses():
+    """Without Aptos or Segoe UI, LibreOffice lays them out in DejaVu Sans (fc-match's answer):
+    the same paper is 6 pages in them and 5 in Arial (LibreOffice 7.4: 6, 6 and 5)."""
+    counts = [
+        estimate_pages(
+            docx.Document(io.BytesIO(build_paper(PaperSpec(seed=3, font=font, paragraphs=42))))
+        )
+        for font in ("Aptos", "Segoe UI", "Liberation Sans")
+    ]
+    assert [c.pages for c in counts] == [6, 6, 5]
+    assert [c.unmodelled for c in counts] == [("fonts",), ("fonts",), ("full_last_page",)]
