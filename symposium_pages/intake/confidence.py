@@ -32,7 +32,7 @@ FEATURES = {
     "tracked_changes": _("tracked changes"),
     "fields": _("fields that LibreOffice fills in (table of contents, index, included files)"),
     "scripts": _("East Asian or right-to-left text"),
-    "fonts": _("fonts whose measurements the estimate does not know"),
+    "fonts": _("fonts that the server lacks or whose measurements the estimate does not know"),
     "full_last_page": _("a last page that is almost full"),
 }
 
