@@ -105,3 +105,11 @@ def test_the_admin_speaks_vietnamese_and_wagtail_keeps_its_words():
         assert translation.gettext("Pages") == "Trang"  # Wagtail's own, not the add-on's
         assert translation.gettext("Publish") == "Xuất bản"  # Wagtail's own, kept
         assert translation.pgettext("page count", "Pages") == "Số trang"  # the add-on's
+
+
+@pytest.mark.django_db
+def test_the_sign_in_form_names_the_password_in_vietnamese(client):
+    """Wagtail's own form leaves the field unlabelled: Django would call it "Password"."""
+    page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert ">Mật khẩu<" in page.replace("\n", "").replace("  ", "")
+    assert ">Password<" not in page

@@ -150,6 +150,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The admin's own interface exists in the languages we keep catalogues for.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Wagtail's sign-in form with its password field labelled in the admin's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "newsroom.login_form.NewsroomLoginForm"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
