@@ -38,6 +38,7 @@ _PROPERTIES = {
     )
 }
 MATH_TAGS = {m("oMath"), m("oMathPara")}
+_CLOSING = {"(": ")", "[": "]", "{": "}"}
 _W_MAIN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -58,8 +59,24 @@ def _part(el, tag: str) -> str:
 
 
 def _group(text: str) -> str:
-    """Brackets around more than one symbol, so 2/(a+b) keeps its meaning."""
-    return text if len(text) <= 1 else f"({text})"
+    """Brackets around anything but a name, a number or a bracketed group, so 2/(a+b) and
+    ((x-c)/v)^2 keep their meaning."""
+    return text if text.isalnum() or _bracketed(text) else f"({text})"
+
+
+def _bracketed(text: str) -> bool:
+    """Whether the first bracket of `text` closes at its very end: "(a+b)", not "(a)+(b)"."""
+    if len(text) < 2 or text[0] not in _CLOSING or text[-1] != _CLOSING[text[0]]:
+        return False
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in _CLOSING:
+            depth += 1
+        elif ch in _CLOSING.values():
+            depth -= 1
+            if depth == 0:
+                return index == len(text) - 1
+    return False
 
 
 def _chr(el, props: str, tag: str, default: str) -> str:
@@ -79,11 +96,12 @@ def _node(el) -> str:  # noqa: PLR0911 - one answer per structure of the Office 
     if tag == m("f"):
         return f"{_group(_part(el, 'num'))}/{_group(_part(el, 'den'))}"
     if tag == m("sSup"):
-        return f"{_part(el, 'e')}^{_group(_part(el, 'sup'))}"
+        return f"{_group(_part(el, 'e'))}^{_group(_part(el, 'sup'))}"
     if tag == m("sSub"):
-        return f"{_part(el, 'e')}_{_group(_part(el, 'sub'))}"
+        return f"{_group(_part(el, 'e'))}_{_group(_part(el, 'sub'))}"
     if tag == m("sSubSup"):
-        return f"{_part(el, 'e')}_{_group(_part(el, 'sub'))}^{_group(_part(el, 'sup'))}"
+        base = _group(_part(el, "e"))
+        return f"{base}_{_group(_part(el, 'sub'))}^{_group(_part(el, 'sup'))}"
     if tag == m("sPre"):
         return f"_{_group(_part(el, 'sub'))}^{_group(_part(el, 'sup'))}{_part(el, 'e')}"
     if tag == m("rad"):

@@ -250,11 +250,20 @@ def test_equations_are_kept_as_linear_text():
         "</m:r></m:e><m:e><m:r><m:t>1</m:t></m:r></m:e></m:d></m:oMath></m:oMathPara>",
     )
 
+    # A fraction raised to a power, its numerator already in brackets (docling's case).
+    append_xml(
+        document.add_paragraph()._p,
+        "<m:oMath><m:sSup><m:e><m:f><m:num><m:d><m:e><m:r><m:t>x-c</m:t></m:r></m:e></m:d>"
+        "</m:num><m:den><m:r><m:t>v</m:t></m:r></m:den></m:f></m:e><m:sup><m:r><m:t>2</m:t>"
+        "</m:r></m:sup></m:sSup></m:oMath>",
+    )
+
     paper = extract(document)
 
     assert paper.blocks == [
         paragraph("Tỷ lệ: T=(a+b)/2"),
         paragraph("x^2+√(y)=∑_(i=1)^n a_i[0|1]"),
+        paragraph("((x-c)/v)^2"),
     ]
     assert paper.warnings == []
 
