@@ -1291,11 +1291,24 @@ class BodyWalker(Flow):
                 continue
             self.counting = False
             try:
-                paras = [p for el in part.element.iter(W + "p") for p in self.paragraph(el, width)]
+                heights.append(self._flow_height(part.element, width))
             finally:
                 self.counting = True
-            heights.append(sum(_stack(paras)))
         return heights[0], heights[1]
+
+    def _flow_height(self, root, width: float) -> float:
+        """Height of a header's or footer's own paragraphs and tables; text boxes and
+        shapes anchored in them float and take no room."""
+        slices: list[float] = []
+        paras: list[Para] = []
+        for el in _body_children(root):
+            if el.tag == W + "p":
+                paras.extend(self.paragraph(el, width))
+                continue
+            slices.extend(_stack(paras))
+            paras = []
+            slices.extend(row.height for row in self.table(el, width).rows)
+        return sum(slices) + sum(_stack(paras))
 
     def table(self, tbl, width: float) -> Table:
         tblpr = _child(tbl, "tblPr")

@@ -9,6 +9,7 @@ rendering is not repeated here.
 
 import copy
 
+import docx.shared
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -94,3 +95,31 @@ def test_tracked_deletions_take_their_lines_as_libreoffice_shows_them():
             )
         counts.append(estimate_pages(doc).pages)
     assert counts == [4, 4]  # LibreOffice 7.4: 4 and 4 (1 without the deleted text)
+
+
+def footer_with_floating_box(doc, box_paragraphs: int) -> None:
+    """A footer whose page number sits in a floating VML text box of `box_paragraphs` lines."""
+    footer = doc.sections[0].footer
+    footer.is_linked_to_previous = False
+    inner = "".join(f"<w:p><w:r><w:t>{i}</w:t></w:r></w:p>" for i in range(box_paragraphs))
+    footer.paragraphs[0]._p.append(
+        parse_xml(
+            f'<w:r {NS} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+            "<v:oval style='position:absolute;width:44pt;height:44pt;"
+            "mso-position-vertical-relative:bottom-margin-area'><v:textbox><w:txbxContent>"
+            f"{inner}</w:txbxContent></v:textbox></v:oval></w:pict></w:r>"
+        )
+    )
+
+
+def test_a_text_box_floating_in_the_footer_takes_no_body_room():
+    """LibreOffice 7.4: 1 page either way; counting the box's lines made it 2."""
+    counts = []
+    for box in (0, 6):
+        doc = plain_document(margins=(20, 20, 30, 15))
+        doc.sections[0].footer_distance = docx.shared.Mm(15)
+        for i in range(46):
+            doc.add_paragraph(f"Dòng {i + 1}")
+        footer_with_floating_box(doc, box)
+        counts.append(estimate_pages(doc).pages)
+    assert counts == [1, 1]
