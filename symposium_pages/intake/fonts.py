@@ -10,6 +10,7 @@ fontconfig we cannot tell and say nothing.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 
@@ -84,7 +85,7 @@ def substitute(name: str | None) -> str | None:
         try:
             found = (
                 subprocess.run(
-                    [fc_match, "--format", "%{family[0]}", key],
+                    [fc_match, "--format", "%{family[0]}", _pattern(key)],
                     capture_output=True,
                     timeout=20,
                     check=True,
@@ -96,3 +97,9 @@ def substitute(name: str | None) -> str | None:
             found = None
     _substitutes[key] = found
     return found
+
+
+def _pattern(name: str) -> str:
+    """`name` as a fontconfig pattern of one family: its syntax characters escaped
+    (and a leading "-" with them, which fc-match would take for an option)."""
+    return re.sub(r"([\\\-:,=])", r"\\\1", name)

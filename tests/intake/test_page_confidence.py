@@ -209,3 +209,11 @@ def test_a_missing_font_is_measured_as_the_stand_in_libreoffice_uses():
     ]
     assert [c.pages for c in counts] == [6, 6, 5]
     assert [c.unmodelled for c in counts] == [("fonts",), ("fonts",), ("full_last_page",)]
+
+
+@pytest.mark.skipif(fonts.installed() is None, reason="fontconfig is not installed")
+def test_font_names_from_a_file_are_never_options_or_patterns_for_fc_match():
+    fallback = fonts.substitute("Không có phông này")
+    assert fallback
+    assert fonts.substitute("-V") == fonts.substitute("Times New Roman:bold") == fallback
+    assert fonts.substitute("Times New Roman") != fallback
