@@ -289,7 +289,10 @@ class _Extractor:
             part = self.document.part.part_related_by(_NOTE_PARTS[kind])
         except (KeyError, ValueError):
             return None, {}
-        root = etree.fromstring(part.blob, _SAFE_XML)
+        try:
+            root = etree.fromstring(part.blob, _SAFE_XML)
+        except etree.XMLSyntaxError:
+            return part, {}  # a broken notes part loses the notes, not the paper
         return part, {el.get(w("id")): el for el in root.iter(w(kind))}
 
     def _note_html(self, part, note) -> str:

@@ -11,6 +11,8 @@ from docx.oxml import parse_xml
 
 from symposium_pages.intake import legacy_fonts
 from symposium_pages.intake.check import check_paper
+from symposium_pages.intake.extract import extract_paper
+from symposium_pages.intake.package import open_package
 
 from . import hostile
 from .papers import add_footnote
@@ -191,6 +193,22 @@ def test_footnotes_and_endnotes_become_numbered_notes_at_the_end():
     ]
     assert paper.warnings == []
     assert paper.words == 7 + 6 + 1 + 12 + 10 + 4 + 4  # the text, the table, the notes
+
+
+def test_a_broken_footnotes_part_loses_the_notes_not_the_paper():
+    document = docx.Document()
+    add_footnote(document, document.add_paragraph("Có chú thích"), "Nguồn.")
+    data = hostile.rezip(
+        hostile.docx_bytes(document), replace={"word/footnotes.xml": b"<w:footnotes><w:foot"}
+    )
+    paper = extract_paper(open_package(data, max_bytes=20 * 2**20))
+    assert paper.blocks == [
+        paragraph("Có chú thích<sup>1</sup>"),
+        {"type": "notes", "value": {"items": ["…"]}},
+    ]
+    assert paper.warnings == [
+        "1 footnote or endnote could not be found in the file and was left out."
+    ]
 
 
 # -- nested lists --------------------------------------------------------------------------------
