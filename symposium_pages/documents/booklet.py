@@ -21,6 +21,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -519,6 +520,13 @@ def estimate_starts(booklet: BookletDocument) -> tuple[list[int], int]:
     return starts, page
 
 
+def _why_not(problem) -> str:
+    """Why LibreOffice gave no page numbers, in the editor's language."""
+    if isinstance(problem, PageCountUnavailable):
+        return problem.user_message
+    return gettext("LibreOffice made a PDF whose pages could not be read.")
+
+
 def make_booklet(
     cover: Cover,
     papers: list[BookletPaper],
@@ -541,7 +549,8 @@ def make_booklet(
         try:
             return _with_libreoffice(booklet, executable, timeout, progress)
         except (PageCountUnavailable, PdfUnreadable) as problem:
-            fallback, detail = "libreoffice-failed", f"page numbers estimated: {problem}"
+            # `detail` reaches editors (printing.page_numbers_note): in their language.
+            fallback, detail = "libreoffice-failed", _why_not(problem)
     if progress:
         progress("estimate", 0, 1)
     starts, pages = estimate_starts(booklet)

@@ -240,3 +240,21 @@ def test_libreoffice_pages_match_the_written_contents(papers, estimated):
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             assert lines[0] == DRAFT_MARK and lines[1] == str(page)
             assert " ".join(lines[2:5]).startswith(" ".join(title.split()[:6]))
+
+
+def test_a_libreoffice_that_fails_leaves_estimated_numbers_and_a_vietnamese_reason(
+    papers, tmp_path
+):
+    from django.utils import translation
+
+    from symposium_pages.printing import page_numbers_note
+
+    broken = tmp_path / "soffice"
+    broken.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    with translation.override("vi"):
+        result = make_booklet(cover(), papers[:2], soffice=str(broken), timeout=30)
+        note = page_numbers_note(result.method, result.fallback, result.detail)
+    assert (result.method, result.fallback) == ("estimate", "libreoffice-failed")
+    assert result.detail == "LibreOffice không mở được tệp này hoặc không chuyển được sang PDF."
+    assert "LibreOffice produced" not in note and "source file" not in note
