@@ -61,8 +61,9 @@ PAGES = """
 import json, django
 django.setup()
 from symposium_pages.models import PaperPage, SymposiumPage
+from symposium_pages.programme import in_programme_order
 plan = SymposiumPage.objects.live().first()
-paper = PaperPage.objects.live().child_of(plan).order_by("programme_order", "pk").first()
+paper = in_programme_order(PaperPage.objects.live().child_of(plan)).first()
 print(json.dumps({"plan": plan.url, "paper": paper.url}))
 """
 

@@ -109,6 +109,7 @@ def invitation_status():
     return Coalesce(
         Subquery(_latest_paper().annotate(_status=paper_status()).values("_status")[:1]),
         Case(
+            When(unit_id=F("symposium__organiser_id"), then=Value(Status.ORGANISER)),
             When(expectation=Invitation.Expectation.ATTEND, then=Value(Status.ATTENDING)),
             default=Value(Status.INVITED),
         ),

@@ -30,6 +30,7 @@ from .documents.booklet import BookletPaper, BookletResult, Cover, Picture, make
 from .documents.report import BudgetItem, CategoryCounts, Printing, ReportData, build_report
 from .intake.libreoffice import find_soffice
 from .models import BookletExport, Invitation, PaperPage
+from .programme import in_programme_order
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,8 @@ def printed_version(paper, *, draft=False):
 
 
 def papers_to_print(symposium, *, draft=False):
-    """[(printed version, approved), …] of the symposium's papers (any order)."""
-    papers = (
+    """[(printed version, approved), …] of the symposium's papers, in programme order."""
+    papers = in_programme_order(
         PaperPage.objects.child_of(symposium)
         .annotate_approved_schedule()
         .select_related("latest_revision", "live_revision")
@@ -138,7 +139,7 @@ def booklet_papers(symposium, *, draft=False):
     invitation_ids = {paper.invitation_id for paper, _approved in chosen if paper.invitation_id}
     invitations = Invitation.objects.in_bulk(invitation_ids)
     printed = []
-    for paper, approved in chosen:
+    for place, (paper, approved) in enumerate(chosen):
         unit = units.get(paper.unit_id)
         invitation = invitations.get(paper.invitation_id)
         presenter = paper.presenter_name or (invitation.presenter_name if invitation else "")
@@ -150,7 +151,7 @@ def booklet_papers(symposium, *, draft=False):
                 unit=unit.name if unit else "",
                 presenter=presenter,
                 presenter_position=position,
-                programme_order=paper.programme_order,
+                programme_order=place,
                 key=paper.pk,
                 approved=bool(approved),
                 blocks=plain_blocks(paper.body, pictures),
@@ -230,7 +231,11 @@ def file_stem(symposium, kind, draft=False):
 
 
 def report_counts(symposium):
-    """Per category in the plan's order: the counts, and the units that sent nothing."""
+    """Per category in the plan's order: the counts, and the units that sent nothing.
+
+    The organiser (`SymposiumPage.organiser`) is never among those: its own reports
+    (the keynote, the closing summary) are its contribution, counted as received.
+    """
     labels = VIETNAMESE_LABELS
     rows = {key: CategoryCounts(labels.get(key, key)) for key in UnitCategory.values}
     missing = []
@@ -243,6 +248,9 @@ def report_counts(symposium):
         if invitation.presented:
             row.presented += 1
         paper = invitation.latest_paper()
+        if paper is None and invitation.unit_id == symposium.organiser_id:
+            pages += _count_own_reports(symposium, row)
+            continue
         if paper is None:
             if invitation.expectation == Invitation.Expectation.PAPER:
                 missing.append((row.label, invitation.unit.name))
@@ -260,6 +268,31 @@ def report_counts(symposium):
     return [row for row in rows.values() if row.invited], missing, pages
 
 
+def _count_own_reports(symposium, row):
+    """The organiser's reports counted on its category's row; returns their pages."""
+    reports = list(
+        PaperPage.objects.child_of(symposium)
+        .filter(unit_id=symposium.organiser_id, invitation__isnull=True)
+        .values_list("pages", "live")
+    )
+    if reports:
+        row.received += 1
+        row.on_time += 1  # written in-house, for the day
+        row.published += any(live for _pages, live in reports)
+    return sum(pages or 0 for pages, _live in reports)
+
+
+def programme_list(printed):
+    """(title, unit) of the printed papers, in programme order, for the report."""
+    from .models import Unit
+
+    units = Unit.objects.in_bulk({paper.unit_id for paper, _approved in printed if paper.unit_id})
+    return [
+        (paper.title, units[paper.unit_id].name if paper.unit_id in units else "")
+        for paper, _approved in printed
+    ]
+
+
 def event_phrase(symposium):
     if symposium.event_starts_at:
         start = timezone.localtime(symposium.event_starts_at).date()
@@ -273,6 +306,7 @@ def event_phrase(symposium):
 
 def report_data(symposium, *, date=None):
     rows, missing, pages = report_counts(symposium)
+    printed = papers_to_print(symposium)
     with translation.override("vi"):
         budget = budget_for(symposium)
         items = [
@@ -292,7 +326,8 @@ def report_data(symposium, *, date=None):
         rows=rows,
         missing=missing,
         pages_received=pages,
-        papers_printed=count_papers_to_print(symposium),
+        papers_printed=len(printed),
+        programme=programme_list(printed),
         printing=Printing(
             printing.pages, printing.from_booklet, printing.copies, printing.price_per_page
         ),

@@ -1,4 +1,4 @@
-"""What readers see of a symposium: its coverage, the order of its papers, and when it changed.
+"""What readers see of a symposium: its coverage, its papers' neighbours, and when it changed.
 
 Every function runs a fixed number of queries, whatever the number of papers,
 units or articles. `touch_symposia` stamps a plan when anything readers see
@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
 from .models.news import news_page_models, news_pages
+from .programme import in_programme_order, programme_position
 
 
 def coverage_models():
@@ -46,32 +47,38 @@ def coverage_of(symposium, limit=None):
 
 
 def feed_items(symposium, limit=50):
-    """The symposium's papers and coverage, newest first, for its RSS feed."""
+    """For the symposium's RSS feed: its newest papers and coverage (at most `limit`), the
+    papers first in programme order, then the coverage newest first."""
     from .models import PaperPage
 
-    return news_pages([PaperPage, *coverage_models()], with_bodies=True).filter(
+    items = news_pages([PaperPage, *coverage_models()], with_bodies=True).filter(
         Q(path__startswith=symposium.path, depth__gt=symposium.depth)
         | Q(pk__in=_pages_linking_to(symposium))
-    )[:limit]
+    )
+    newest = items.values("pk")[:limit]
+    return programme_position(items.filter(pk__in=newest))
 
 
 def programme_neighbours(paper):
-    """The published papers before and after `paper` in the programme (two queries)."""
+    """The published papers before and after `paper` in the programme (two queries).
+
+    `paper` itself need not be published (a preview shows its neighbours too).
+    """
     from .models import PaperPage
 
     parent_path = paper.path[: -paper.steplen]
-    siblings = (
-        PaperPage.objects.live()
-        .public()
-        .filter(path__startswith=parent_path, depth=paper.depth)
-        .exclude(pk=paper.pk)
-        .defer_streamfields()
-    )
-    order = paper.programme_order
-    before = Q(programme_order__lt=order) | Q(programme_order=order, pk__lt=paper.pk)
-    previous = siblings.filter(before).order_by("-programme_order", "-pk").first()
-    following = siblings.exclude(before).order_by("programme_order", "pk").first()
-    return previous, following
+    siblings = PaperPage.objects.filter(path__startswith=parent_path, depth=paper.depth)
+    published = siblings.live().public()
+    listed = siblings.filter(Q(pk__in=published.values("pk")) | Q(pk=paper.pk))
+    order = list(in_programme_order(listed).values_list("pk", flat=True))
+    if paper.pk not in order:
+        return None, None
+    place = order.index(paper.pk)
+    previous = order[place - 1] if place else None
+    following = order[place + 1] if place + 1 < len(order) else None
+    wanted = [pk for pk in (previous, following) if pk]
+    found = published.defer_streamfields().in_bulk(wanted) if wanted else {}
+    return found.get(previous), found.get(following)
 
 
 # -- keeping cached fragments fresh ---------------------------------------

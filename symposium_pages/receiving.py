@@ -29,6 +29,7 @@ from .collections import images_collection, originals_collection
 from .intake.check import CheckResult, check_paper
 from .models import Invitation, PaperPage, PaperSubmission
 from .picture_storage import private_original_name
+from .programme import add_to_programme
 from .streamdata import body_stream_data, without_letterhead
 from .titles import readable_title
 
@@ -240,7 +241,6 @@ def _paper_revision(symposium, invitation, result, document, image_ids, received
             ),
             live=False,
             kind=PaperPage.Kind.PAPER,
-            programme_order=100 + symposium.invitations.filter(papers__isnull=False).count(),
         )
         created = True
     else:
@@ -260,7 +260,7 @@ def _paper_revision(symposium, invitation, result, document, image_ids, received
     paper.page_count_method = result.page_count_method
     paper.received_at = received_at
     if created:
-        symposium.add_child(instance=paper)
+        add_to_programme(symposium, paper)
     return paper, created
 
 

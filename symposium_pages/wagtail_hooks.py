@@ -193,6 +193,23 @@ def printed_documents_header_buttons(page, user, view_name, next_url=None):
     )
 
 
+# -- The programme: a paper copied or moved into a plan takes its place -----
+
+
+@hooks.register("after_copy_page")
+def copied_paper_in_programme(request, page, new_page):
+    from .programme import keep_in_programme
+
+    keep_in_programme(new_page)
+
+
+@hooks.register("after_move_page")
+def moved_paper_in_programme(request, page):
+    from .programme import keep_in_programme
+
+    keep_in_programme(page)
+
+
 # -- The release rule at the admin's doors (publish, bulk, copy, move) ------
 
 from . import release_admin  # noqa: E402,F401  (registers its hooks)

@@ -3,7 +3,8 @@
 It opens with the department's Party header and number line, then counts the
 invited units by category (invited, papers received, on time, late, over the
 page limit, presented, published), names the units that sent nothing, gives
-the pages received and the printing figures, and the budget.
+the pages received, the printing figures with the papers in programme order,
+and the budget.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ class ReportData:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (category, unit)
     pages_received: int = 0
     papers_printed: int = 0
+    programme: list[tuple[str, str]] = field(default_factory=list)  # (title, unit), in order
     printing: Printing | None = None
     budget: list[BudgetItem] = field(default_factory=list)
 
@@ -209,11 +211,25 @@ class ReportDocument:
             else:
                 text += "; chưa xác định số lượng in và đơn giá."
             self._paragraph(text)
+        self._programme()
         self._heading("IV. KINH PHÍ")
         if data.budget:
             self._budget_table()
         else:
             self._paragraph("Chưa lập dự trù kinh phí.")
+
+    def _programme(self) -> None:
+        """The printed papers in the programme's order, the booklet's own."""
+        if not self.data.programme:
+            return
+        self._paragraph("Các báo cáo, tham luận theo thứ tự chương trình:", after=0)
+        last = len(self.data.programme)
+        for number, (title, unit) in enumerate(self.data.programme, start=1):
+            line = f"{number}. {' '.join(title.split())}"
+            if unit:
+                line += f" ({unit})"
+            self._paragraph(line + ("." if number == last else ";"), after=0)
+        self._paragraph(after=0)
 
     def _table(self, header: list[str], rows: list[list[str]], widths, *, bold_last=False):
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))

@@ -2,7 +2,7 @@
 
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -39,24 +39,27 @@ class InvitedUnitsPage(ReleaseRuleMixin, FoldedSearchMixin, Page):
         return cached
 
     def grouped_invitations(self):
-        """[(category label, [invitation, …]), …] in the plan's order, in two queries.
+        """[(category label, [invitation, …]), …] in the plan's order, in two queries
+        (three when the organiser is on the list: its own reports are read too).
 
         Each invitation carries `published_papers`: its papers that are live and public,
         the only ones a reader may be linked to.
         """
+        from ..programme import in_programme_order
         from .papers import PaperPage
         from .units import Invitation
 
         symposium = original_of(self.get_symposium())
         if symposium is None:
             return []
-        published = PaperPage.objects.live().public().order_by("programme_order", "pk")
+        published = in_programme_order(PaperPage.objects.live().public())
         invitations = list(
             Invitation.objects.filter(symposium=symposium, unit__active=True)
             .select_related("unit")
             .prefetch_related(Prefetch("papers", queryset=published, to_attr="published_papers"))
             .in_plan_order()
         )
+        self._with_organisers_reports(symposium, invitations, published)
         if not is_original(self):
             self._read_in_own_language(invitations)
         labels = dict(UnitCategory.choices)
@@ -64,6 +67,18 @@ class InvitedUnitsPage(ReleaseRuleMixin, FoldedSearchMixin, Page):
             (labels.get(category, category), list(items))
             for category, items in groupby(invitations, key=lambda item: item.unit.category)
         ]
+
+    def _with_organisers_reports(self, symposium, invitations, published):
+        """The organiser's own reports (the keynote, the closing summary) are its papers:
+        listed on its row, though no invitation brought them in."""
+        row = next((item for item in invitations if item.unit_id == symposium.organiser_id), None)
+        if row is None:
+            return
+        row.published_papers = list(
+            published.child_of(symposium).filter(
+                Q(invitation=row) | Q(unit_id=row.unit_id, invitation__isnull=True)
+            )
+        )
 
     def _read_in_own_language(self, invitations):
         """On a translated list, each paper links to its translation when one is published;

@@ -65,11 +65,6 @@ class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     )
     presenter_name = models.CharField(_("presenter"), max_length=255, blank=True)
     presenter_position = models.CharField(_("presenter's position"), max_length=255, blank=True)
-    programme_order = models.PositiveSmallIntegerField(
-        _("order in the programme"),
-        default=100,
-        help_text=_("Papers are listed and printed in this order, lowest first."),
-    )
     body = StreamField(PaperBodyBlock(), verbose_name=_("body"), blank=True)
     original = models.ForeignKey(
         "wagtaildocs.Document",
@@ -116,7 +111,7 @@ class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     exclude_fields_in_copy = ["invitation"]
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("programme_order")]),
+        FieldPanel("kind"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("invitation")]),
         FieldRowPanel([FieldPanel("presenter_name"), FieldPanel("presenter_position")]),
         *NewsPageMixin.news_panels(),

@@ -117,6 +117,19 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
         max_length=255,
         help_text=_("The department the units send their papers to."),
     )
+    organiser = models.ForeignKey(
+        "symposium_pages.Unit",
+        verbose_name=_("organising unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_symposia",
+        help_text=_(
+            "The unit that leads the symposium: it writes the keynote and the closing summary "
+            "and issues the report. Its own reports are its contribution, so it is never "
+            "counted among the units that have sent nothing."
+        ),
+    )
     contact = models.TextField(
         _("contact for difficulties"),
         blank=True,
@@ -189,7 +202,7 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     ]
     paper_panels = [
         FieldRowPanel([FieldPanel("page_limit"), FieldPanel("submission_deadline")]),
-        FieldPanel("receiving_department"),
+        FieldRowPanel([FieldPanel("receiving_department"), FieldPanel("organiser")]),
         FieldPanel("paper_guidance"),
         FieldPanel("report_number"),
     ]
@@ -225,6 +238,9 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
         "symposium_pages.CoveragePage",
     ]
     template = "symposium_pages/symposium_page.html"
+    # The explorer lists the plan's pages in Wagtail's own order, which is the programme:
+    # editors reorder the papers there by dragging them (see `programme.py`).
+    admin_default_ordering = "ord"
 
     @classmethod
     def clean_parent_page_models(cls):
@@ -357,15 +373,15 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
 
     def published_papers(self):
         """The live papers under this plan, in programme order, with their units."""
+        from ..programme import in_programme_order
         from .papers import PaperPage
 
-        return (
+        return in_programme_order(
             PaperPage.objects.live()
             .public()
             .child_of(self)
             .select_related("unit", "invitation")
             .defer_streamfields()
-            .order_by("programme_order", "pk")
         )
 
     def clean(self):

@@ -155,6 +155,8 @@ class Invitation(models.Model):
         # In the order of the life cycle; a paper's status follows Wagtail's workflow.
         INVITED = "invited", _("Invited")
         ATTENDING = "attending", _("Attending only")
+        # The symposium's own organiser: its keynote and closing summary are its part.
+        ORGANISER = "organiser", _("Organising unit")
         RECEIVED = "received", _("Received")
         LATE = "late", _("Received late")
         OVER_LIMIT = "over_limit", _("Over the page limit")
@@ -228,6 +230,8 @@ class Invitation(models.Model):
     def status(self):
         paper = self.latest_paper()
         if paper is None:
+            if self.unit_id == self.symposium.organiser_id:
+                return self.Status.ORGANISER
             if self.expectation == self.Expectation.ATTEND:
                 return self.Status.ATTENDING
             return self.Status.INVITED

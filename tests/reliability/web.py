@@ -9,6 +9,7 @@ import json, django
 django.setup()
 from django.contrib.auth import get_user_model
 from symposium_pages.models import SymposiumPage, PaperPage, Unit
+from symposium_pages.programme import in_programme_order
 User = get_user_model()
 if not User.objects.filter(username="tai-lieu").exists():
     User.objects.create_superuser("tai-lieu", "tai-lieu@example.com", "mat-khau-thu-nghiem")
@@ -17,7 +18,7 @@ for number in range(1, 9):
         name=f"Chi bộ thử nghiệm số {number}", defaults={"category": "co_so"}
     )
 plan = SymposiumPage.objects.live().first()
-papers = PaperPage.objects.live().child_of(plan).order_by("programme_order", "pk")
+papers = in_programme_order(PaperPage.objects.live().child_of(plan))
 print(json.dumps({
     "plan_id": plan.pk,
     "plan_url": plan.url,

@@ -66,7 +66,8 @@ def test_dashboard_numbers_equal_the_demo(admin_client, demo):
         (("status", "in_approval"),): 1,
         (("status", "approved"),): 1,
         (("status", "published"),): 2,
-        (("status", "invited"),): 26,
+        # Not 26: the Department that organises it is no unit still missing.
+        (("status", "invited"),): 25,
     }
     # Each number leads to a list of exactly that many invitations.
     for value, url in numbers.values():

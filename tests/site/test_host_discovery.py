@@ -38,7 +38,7 @@ def test_search_never_finds_draft_changes_of_a_live_paper(client, site):
     draft.body = [("paragraph", "<p>Đoạn nháp zeppelinsua.</p>")]
     draft.save_revision()
     assert list(client.get("/search/", {"q": "zeppelinsua"}).context["results"]) == []
-    never_published = paper(site["plan"], "Nháp zeppelinmoi", 8, "Huyện ủy Đak Đoa", live=False)
+    never_published = paper(site["plan"], "Nháp zeppelinmoi", "Huyện ủy Đak Đoa", live=False)
     assert never_published.live is False
     assert list(client.get("/search/", {"q": "zeppelinmoi"}).context["results"]) == []
 

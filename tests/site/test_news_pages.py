@@ -46,7 +46,7 @@ def test_news_pages_are_live_public_and_newest_first(site):
 
 
 def test_a_page_without_a_date_is_dated_by_its_first_publication(site):
-    page = paper(site["plan"], "Tham luận không ghi ngày", 8, "Thị ủy An Khê")
+    page = paper(site["plan"], "Tham luận không ghi ngày", "Thị ủy An Khê")
     page.refresh_from_db()
     assert page.date is None
     found = news_pages().get(pk=page.pk)

@@ -36,7 +36,6 @@ def grow(plan, section, papers, articles):
         paper(
             plan,
             f"Tham luận số {number + 1}",
-            number + 2,
             f"{UNITS[number % len(UNITS)]} số {number + 1}",
             date=AUGUST - datetime.timedelta(days=1),
             lead=f"Tóm tắt tham luận số {number + 1}.",
@@ -73,8 +72,9 @@ def _paper_types():
 
 def urls(plan, units, section):
     from symposium_pages.models import CoveragePage, PaperPage
+    from symposium_pages.programme import in_programme_order
 
-    middle = PaperPage.objects.live().child_of(plan).order_by("programme_order")[2]
+    middle = in_programme_order(PaperPage.objects.live().child_of(plan))[2]
     story = CoveragePage.objects.live().child_of(plan).first()
     return {
         "plan": plan.url,

@@ -40,17 +40,15 @@ def unit_and_invitation(plan, name, category="huyen_uy", **invitation):
     return unit, found
 
 
-def paper(plan, title, order, unit_name=None, *, live=True, body=None, **fields):
+def paper(plan, title, unit_name=None, *, live=True, body=None, **fields):
+    """A paper filed under `plan` after the pages already there: the programme's next place."""
     unit = invitation = None
     if unit_name:
         unit, invitation = unit_and_invitation(plan, unit_name)
     page = PaperPage(
         title=title,
-        programme_order=order,
-        unit=unit,
-        invitation=invitation,
         body=body or [("paragraph", f"<p>Nội dung của {title}.</p>")],
-        **fields,
+        **{"unit": unit, "invitation": invitation, **fields},
     )
     if live:
         return publish(plan, page)
@@ -234,20 +232,19 @@ def build_reading_plan(home_page, news=None):
         date=timezone.make_aware(datetime.datetime(2022, 8, 10, 16, 0)),
     )
     units = units_page(plan)
-    keynote = paper(plan, "Báo cáo đề dẫn", 1, kind=PaperPage.Kind.KEYNOTE, date=AUGUST)
+    keynote = paper(plan, "Báo cáo đề dẫn", kind=PaperPage.Kind.KEYNOTE, date=AUGUST)
     first = paper(
         plan,
         "Sinh hoạt chi bộ ở phường",
-        5,
         "Thành ủy Pleiku",
         presenter_name="Nguyễn Văn A",
         presenter_position="Phó Bí thư Thành ủy",
         lead="Thành ủy Pleiku nâng chất lượng sinh hoạt chi bộ.",
         date=AUGUST,
     )
-    second = paper(plan, "Người đứng đầu nêu gương", 7, "Huyện ủy Chư Păh", date=AUGUST)
-    draft = paper(plan, "Bản thảo chưa duyệt", 6, "Huyện ủy Kbang", live=False)
-    closing = paper(plan, "Báo cáo tổng kết", 99, kind=PaperPage.Kind.CLOSING, date=AUGUST)
+    second = paper(plan, "Người đứng đầu nêu gương", "Huyện ủy Chư Păh", date=AUGUST)
+    draft = paper(plan, "Bản thảo chưa duyệt", "Huyện ủy Kbang", live=False)
+    closing = paper(plan, "Báo cáo tổng kết", kind=PaperPage.Kind.CLOSING, date=AUGUST)
     story = coverage(
         plan,
         "Các đơn vị gửi tham luận",

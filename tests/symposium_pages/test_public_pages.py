@@ -172,7 +172,6 @@ def test_pictures_in_a_paper_keep_their_alternative_text(client, site):
     page = paper(
         site["plan"],
         "Tham luận có hình",
-        8,
         body=[
             (
                 "image",

@@ -109,7 +109,7 @@ def build_symposium(home, log):
     symposium = SymposiumPage.objects.child_of(home).filter(slug=plan["slug"]).first()
     if symposium is not None:
         return symposium
-    symposium = SymposiumPage(show_in_menus=True, **plan, **_plan_news())
+    symposium = SymposiumPage(show_in_menus=True, organiser=_organiser(), **plan, **_plan_news())
     # sort_order set explicitly: unset, PostgreSQL returns the rows in any order.
     symposium.legal_bases = [
         LegalBasis(sort_order=n, **item) for n, item in enumerate(symposium_data.LEGAL_BASES)
@@ -135,6 +135,14 @@ def build_symposium(home, log):
         % {"number": symposium.plan_number, "title": symposium.title}
     )
     return symposium
+
+
+def _organiser():
+    """The Department that leads the symposium: one of the units, on the list as they are."""
+    name = symposium_data.ORGANISER
+    row = next(row for row in units_data.rows() if row["unit"]["name"] == name)
+    unit, _created = Unit.objects.get_or_create(name=name, defaults=row["unit"])
+    return unit
 
 
 def _plan_news():

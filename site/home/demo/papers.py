@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from symposium_pages import roles
 from symposium_pages.intake.check import check_paper
 from symposium_pages.models import Invitation, PaperPage, Unit
+from symposium_pages.programme import add_to_programme
 from symposium_pages.receiving import receive_paper
 from symposium_pages.streamdata import body_stream_data
 
@@ -21,17 +22,18 @@ def _at(day, hour=9):
     return timezone.make_aware(datetime.datetime(2022, 8, day, hour, 0))
 
 
-# unit → (programme order, the day it arrived, how far it goes through the workflow)
+# unit → (the day it arrived, how far it goes through the workflow), in programme order:
+# each paper received takes the next place, before the closing summary.
 PLAN = {
-    "Thành ủy Pleiku": (2, 12, "publish"),
-    "Huyện ủy Chư Păh": (3, 15, "publish"),
-    "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh": (4, 16, "vetting"),
-    "Ban Thường vụ Tỉnh đoàn": (5, 17, "schedule"),
-    "Thị ủy An Khê": (6, 18, "keep"),
-    "Huyện ủy Kbang": (7, 18, "keep"),
-    "Đảng đoàn Hội Nông dân tỉnh": (8, 22, "keep"),
-    "Huyện ủy Đak Đoa": (9, 16, "changes"),
-    "Ủy ban Kiểm tra Tỉnh ủy": (10, 17, "approval"),
+    "Thành ủy Pleiku": (12, "publish"),
+    "Huyện ủy Chư Păh": (15, "publish"),
+    "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh": (16, "vetting"),
+    "Ban Thường vụ Tỉnh đoàn": (17, "schedule"),
+    "Thị ủy An Khê": (18, "keep"),
+    "Huyện ủy Kbang": (18, "keep"),
+    "Đảng đoàn Hội Nông dân tỉnh": (22, "keep"),
+    "Huyện ủy Đak Đoa": (16, "changes"),
+    "Ủy ban Kiểm tra Tỉnh ủy": (17, "approval"),
 }
 
 # What the vetting reviewer wrote when sending Đak Đoa's paper back.
@@ -52,7 +54,7 @@ STEPS = {
 
 def build_papers(symposium, people, log):
     editor = people[roles.EDITORS]
-    for unit_name, (order, day, fate) in PLAN.items():
+    for unit_name, (day, fate) in PLAN.items():
         unit = Unit.objects.filter(name=unit_name).first()
         if unit is None:
             log("! " + _("no unit %(name)s; its paper is skipped") % {"name": unit_name})
@@ -70,7 +72,6 @@ def build_papers(symposium, people, log):
             received_at=_at(day),
         )
         paper = receipt.paper.get_latest_revision_as_object()
-        paper.programme_order = order
         paper.date = timezone.make_aware(PAPERS_PUBLISHED_ON)
         paper.byline = unit.name
         # Pleiku agreed to let readers download its paper as sent.
@@ -81,13 +82,10 @@ def build_papers(symposium, people, log):
         _carry_out(paper, fate, people)
         status = Invitation.Status(PaperPage.objects.get(pk=paper.pk).status).label
         log("+ " + _("paper (%(status)s): %(title)s") % {"status": status, "title": paper.title})
-    for kind, order, text in (
-        (PaperPage.Kind.KEYNOTE, 1, KEYNOTE),
-        (PaperPage.Kind.CLOSING, 99, CLOSING),
-    ):
+    for kind, text in ((PaperPage.Kind.KEYNOTE, KEYNOTE), (PaperPage.Kind.CLOSING, CLOSING)):
         if PaperPage.objects.child_of(symposium).filter(kind=kind).exists():
             continue
-        _report(symposium, kind, order, text)
+        _report(symposium, kind, text)
         log("+ " + _("%(kind)s: %(title)s") % {"kind": kind.label, "title": text["title"]})
 
 
@@ -98,24 +96,22 @@ def _carry_out(paper, fate, people):
     carry_out(paper, STEPS[fate], people[roles.EDITORS], people.__getitem__)
 
 
-def _report(symposium, kind, order, text):
-    """The Department's own reports, written in-house and published with the plan."""
-    result = check_paper(
-        write_paper("Ban Tuyên giáo Tỉnh ủy", text), "bao-cao.docx", method="estimate"
-    )
-    department = Unit.objects.filter(name="Ban Tuyên giáo Tỉnh ủy").first()
+def _report(symposium, kind, text):
+    """The organiser's own reports, written in-house and published with the plan: the
+    keynote takes the first place of the programme, the closing summary the last."""
+    department = symposium.organiser
+    result = check_paper(write_paper(department.name, text), "bao-cao.docx", method="estimate")
     page = PaperPage(
         title=text["title"],
         slug={"keynote": "bao-cao-de-dan", "closing": "bao-cao-tong-ket"}[kind],
         kind=kind,
         unit=department,
-        programme_order=order,
         date=timezone.make_aware(PAPERS_PUBLISHED_ON),
-        byline="Ban Tuyên giáo Tỉnh ủy",
+        byline=department.name,
         body=body_stream_data(result.paper.blocks, []),
         words=result.words,
         pages=result.pages,
         page_count_method=result.page_count_method,
     )
-    symposium.add_child(instance=page)
+    add_to_programme(symposium, page)
     return publish(page)

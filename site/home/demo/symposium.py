@@ -60,6 +60,10 @@ PLAN = {
     ),
 }
 
+# The Department leads the symposium (SymposiumPage.organiser): it writes the keynote and
+# the closing summary and issues the report, and is one of the invited units.
+ORGANISER = PLAN["receiving_department"]
+
 LEGAL_BASES = [
     {
         "number": "21-KL/TW",
