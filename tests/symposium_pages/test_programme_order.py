@@ -2,11 +2,13 @@
 the booklet and the report list the papers alike, follow the editors' reordering in the
 explorer, and give a newly received paper the next place before the closing summary."""
 
+import io
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -313,6 +315,32 @@ def test_a_translated_plan_follows_its_originals_order(home_page, plan):
     ]
 
 
+def test_a_paper_received_by_the_command_takes_the_next_place(plan, tmp_path):
+    unit, _invitation = unit_and_invitation(plan, "Huyện ủy Kbang")
+    upload = tmp_path / "tham-luan.docx"
+    upload.write_bytes(simple_paper())
+    call_command(
+        "receive_paper",
+        plan.slug,
+        str(upload),
+        unit=unit.name,
+        method="estimate",
+        stdout=io.StringIO(),
+    )
+    assert in_the_tree(plan) == [
+        KEYNOTE,
+        "Sinh hoạt chi bộ ở phường",
+        "Người đứng đầu nêu gương",
+        RECEIVED,
+        CLOSING,
+    ]
+
+
+def more_papers(plan):
+    for number in range(4):
+        paper(plan, f"Tham luận thêm {number}", f"Đảng ủy xã {number}")
+
+
 @pytest.mark.parametrize("place", ["plan", "paper", "feed"])
 def test_queries_do_not_grow_with_the_papers(client, plan, place):
     def queries():
@@ -327,6 +355,21 @@ def test_queries_do_not_grow_with_the_papers(client, plan, place):
         return len(captured)
 
     before = queries()
-    for number in range(4):
-        paper(plan, f"Tham luận thêm {number}", f"Đảng ủy xã {number}")
+    more_papers(plan)
+    assert queries() <= before
+
+
+@pytest.mark.parametrize("document", ["booklet", "report"])
+def test_the_documents_queries_do_not_grow_with_the_papers(plan, document):
+    def queries():
+        build = {
+            "booklet": lambda: printing.booklet_papers(plan),
+            "report": lambda: printing.report_data(plan),
+        }[document]
+        with CaptureQueriesContext(connection) as captured:
+            build()
+        return len(captured)
+
+    before = queries()
+    more_papers(plan)
     assert queries() <= before
