@@ -2,21 +2,24 @@
 
 site/locale_wagtail is in LOCALE_PATHS, whose catalogues win over every app's: an entry
 there for a string Wagtail already translates, or for one of the add-on's, would change
-their words. So each entry must be a msgid of Django, Wagtail or wagtail-localize that
-no installed Vietnamese catalogue translates (see site/locale_wagtail/README.md).
+their words. So each entry must be a msgid of Django, Wagtail, wagtail-localize or
+django-taggit that no installed app's Vietnamese catalogue translates (see
+site/locale_wagtail/README.md).
 """
 
 import shutil
 import subprocess
 from pathlib import Path
 
+import django
 import polib
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 
 from ..site.test_catalogues import key, translations
-from ..symposium_pages.test_catalogue_collisions import framework_apps
+from ..symposium_pages.test_catalogue_collisions import FRAMEWORKS
 
 ROOT = Path(__file__).resolve().parents[2]
 SUPPLEMENT = ROOT / "site" / "locale_wagtail"
@@ -31,10 +34,21 @@ def entries(path):
     return [entry for entry in polib.pofile(str(path)) if entry.msgid and not entry.obsolete]
 
 
+def installed_framework_locales():
+    """The locale folders Django merges at run time: its own and the installed apps' of
+    the frameworks (an app that is not installed, django.contrib.admindocs say,
+    translates nothing here)."""
+    folders = [Path(django.__file__).parent / "conf" / "locale"]
+    for app in apps.get_app_configs():
+        if app.name.split(".")[0] in FRAMEWORKS:
+            folders.append(Path(app.path) / "locale")
+    return folders
+
+
 def framework_keys(domain, language):
-    """{key: its translation} in the frameworks' catalogues of one language and domain."""
+    """{key: its translations} in the frameworks' catalogues of one language and domain."""
     found = {}
-    for locale in framework_apps():
+    for locale in installed_framework_locales():
         path = locale / language / "LC_MESSAGES" / f"{domain}.po"
         if not path.exists():
             continue
@@ -57,7 +71,7 @@ def test_every_entry_is_a_framework_msgid_nobody_translates(domain):
         if not (entry.msgstr or entry.msgstr_plural.get(0)):
             untranslated.append(entry.msgid)
     assert not (foreign or overriding or untranslated), (
-        f"not msgids of Django, Wagtail or wagtail-localize: {foreign}\n"
+        f"not msgids of the frameworks: {foreign}\n"
         f"already translated upstream (delete them here): {overriding}\n"
         f"without Vietnamese: {untranslated}"
     )

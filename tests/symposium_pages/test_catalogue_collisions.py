@@ -1,4 +1,5 @@
-"""The add-on's catalogue never changes a word of Wagtail's, Django's or wagtail-localize's.
+"""The add-on's catalogue never changes a word of Wagtail's, Django's or wagtail-localize's
+(nor django-taggit's, which Wagtail uses for tags).
 
 Django merges every catalogue into one table keyed by (context, msgid): the host's
 LOCALE_PATHS first, then the apps in INSTALLED_APPS order, and the add-on is listed
@@ -16,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ADDON_CATALOGUE = ROOT / "symposium_pages" / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 HOST_CATALOGUE = ROOT / "locale" / "vi" / "LC_MESSAGES" / "django.po"
-FRAMEWORKS = ["django", "wagtail", "wagtail_localize"]
+FRAMEWORKS = ["django", "wagtail", "wagtail_localize", "taggit"]
 
 
 def key(entry):
