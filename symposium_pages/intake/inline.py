@@ -52,6 +52,7 @@ _CONTAINERS = {w("smartTag"), w("customXml"), w("dir"), w("bdo"), w("ins"), w("m
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 _FIELD_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _TEXT = w("t")
+_BOX_CONTENT = w("txbxContent")
 _NOTE_REFERENCES = {w("footnoteReference"): "footnote", w("endnoteReference"): "endnote"}
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Wrapping that sets a floating box beside the text rather than across the column.
@@ -383,7 +384,7 @@ class InlineReader:
             if data.get("uri") != PICTURE_URI:
                 # Charts, SmartArt and shapes are counted by the survey; text boxes are read.
                 side = frame.tag == wp("anchor") and _side_box(frame)
-                for content in data.iter(w("txbxContent")):
+                for content in _outer_boxes(data):
                     out.append(TextBox(content, side))
                 continue
             blip = data.find(f".//{a('blip')}")
@@ -391,7 +392,7 @@ class InlineReader:
             self._picture(rel_id, _alt(frame.find(wp("docPr"))), out)
 
     def _vml_picture(self, pict, out) -> None:
-        boxes = list(pict.iter(w("txbxContent")))
+        boxes = _outer_boxes(pict)
         if boxes:
             for content in boxes:
                 out.append(TextBox(content, _vml_side_box(content)))
@@ -402,6 +403,20 @@ class InlineReader:
         shape = image.getparent()
         alt = shape.get("alt") or image.get("{urn:schemas-microsoft-com:office:office}title") or ""
         self._picture(image.get(r("id")), alt.strip(), out)
+
+
+def _outer_boxes(el) -> list:
+    """The w:txbxContent elements in `el` that are not inside another one: a box drawn
+    inside a box is read with the outer box's content, once."""
+    found = []
+    stack = list(reversed(el))
+    while stack:
+        node = stack.pop()
+        if node.tag == _BOX_CONTENT:
+            found.append(node)
+        elif isinstance(node.tag, str):
+            stack.extend(reversed(node))
+    return found
 
 
 def _side_box(anchor) -> bool:

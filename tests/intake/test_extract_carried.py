@@ -129,6 +129,24 @@ def test_a_text_box_in_a_table_cell_adds_its_lines_to_the_cell():
     }
 
 
+def test_boxes_drawn_inside_boxes_are_read_once_each():
+    """Each box's text once, however deep: reading every inner box again with each outer
+    one would double the text at each level (2^30 copies of the deepest word here)."""
+    inner = ""
+    for depth in range(30):
+        inner = vml_box(f"tầng {depth}").replace(
+            "</w:p></w:txbxContent>", f"{inner}</w:p></w:txbxContent>", 1
+        )
+    document = docx.Document()
+    append_xml(document.add_paragraph("Mở đầu.")._p, inner)
+
+    paper = extract(document)
+
+    assert paper.words == 2 + 30 * 2
+    assert paper.blocks[0] == paragraph("Mở đầu.")
+    assert "tầng 29" in paper.blocks[1]["value"]["html"]
+
+
 # -- footnotes and endnotes ----------------------------------------------------------------------
 
 
