@@ -45,7 +45,7 @@ _W_MAIN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def linear_text(el) -> str:
     """The equation in `el` (m:oMathPara or m:oMath) as one line; "" if it holds no text."""
     if el.tag == m("oMathPara"):
-        return "; ".join(filter(None, (linear_text(child) for child in el.iter(m("oMath")))))
+        return "; ".join(filter(None, (linear_text(child) for child in el.iterfind(m("oMath")))))
     return _inner(el).strip()
 
 
