@@ -74,6 +74,7 @@ class InvitedUnitsPage(ReleaseRuleMixin, FoldedSearchMixin, Page):
         row = next((item for item in invitations if item.unit_id == symposium.organiser_id), None)
         if row is None:
             return
+        row.organises = True
         row.published_papers = list(
             published.child_of(symposium).filter(
                 Q(invitation=row) | Q(unit_id=row.unit_id, invitation__isnull=True)

@@ -79,6 +79,8 @@ def test_the_units_page_lists_the_organisers_reports_on_its_row(client, plan):
     row = re.search(rf'<span class="unit-name">{DEPARTMENT}</span>(.*?)</li>', html, re.S)
     papers = re.findall(r'class="unit-paper"[^>]*>(.*?)</a>', row.group(1))
     assert [text(title) for title in papers] == ["Báo cáo đề dẫn", "Báo cáo tổng kết"]
+    assert '<span class="unit-role unit-organiser">Đơn vị tổ chức tọa đàm</span>' in row.group(1)
+    assert html.count("unit-organiser") == 1
 
 
 def test_without_an_organiser_named_the_department_is_just_an_invited_unit(plan):
