@@ -341,11 +341,12 @@ def more_papers(plan):
         paper(plan, f"Tham luận thêm {number}", f"Đảng ủy xã {number}")
 
 
-@pytest.mark.parametrize("place", ["plan", "paper", "feed"])
+@pytest.mark.parametrize("place", ["plan", "units", "paper", "feed"])
 def test_queries_do_not_grow_with_the_papers(client, plan, place):
     def queries():
         url = {
             "plan": plan.url,
+            "units": InvitedUnitsPage.objects.child_of(plan).get().url,
             "paper": titled(plan, "Sinh hoạt chi bộ ở phường").url,
             "feed": f"{plan.url}feed/",
         }[place]
