@@ -48,7 +48,7 @@ system-deps:
 demo: setup .demo-secret
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) load_demo
-	DEBUG=1 $(MANAGE) demo_admin
+	DEBUG=1 $(MANAGE) demo_admin --desk
 	$(MAKE) --no-print-directory serve HOST=127.0.0.1 PORT=8000 HTTPS=0 \
 		SECRET_KEY="$$(cat .demo-secret)" ALLOWED_HOSTS=127.0.0.1,localhost
 
@@ -61,6 +61,7 @@ serve: setup
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn \
 		--pythonpath site --bind $(HOST):$(PORT) --access-logfile - \
+		--logger-class symposium_pages.desk.access_log.RedactingLogger \
 		--workers $${WEB_CONCURRENCY:-2} --threads $${GUNICORN_THREADS:-4} \
 		--timeout $${GUNICORN_TIMEOUT:-120} \
 		newsroom.wsgi:application

@@ -126,7 +126,27 @@ def host_settings(app_configs, **kwargs):
     messages.extend(parent_page_types())
     messages.extend(base_template_blocks())
     messages.extend(language_prefixes())
+    messages.extend(desk_urls())
     return messages
+
+
+def desk_urls():
+    """The units' desks need their URLs, outside any language prefix."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        reverse("symposium_pages_desk", args=["token"])
+    except NoReverseMatch:
+        return [
+            Warning(
+                "Invited units have no desk: its URLs are not in the URLconf, so private "
+                "links cannot be issued.",
+                hint='Add path("desk/", include("symposium_pages.desk.urls")) to your '
+                "URLconf, outside i18n_patterns (docs/install.md).",
+                id="symposium_pages.W011",
+            )
+        ]
+    return []
 
 
 def _template_chain(name):

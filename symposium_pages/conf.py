@@ -32,6 +32,12 @@ DEFAULTS = {
     # local-memory or dummy cache turns it off too), and the key of CACHES it uses.
     "SYMPOSIUM_PAGE_CACHE_SECONDS": 300,
     "SYMPOSIUM_PAGE_CACHE_ALIAS": "default",
+    # The units' desks: uploads a link may send per hour, and unknown links an address may
+    # try per hour before it is told to wait.
+    "SYMPOSIUM_DESK_UPLOADS_PER_HOUR": 30,
+    "SYMPOSIUM_DESK_MISSES_PER_HOUR": 20,
+    # Days after the symposium (or the deadline, or a late grant) a desk link stops opening.
+    "SYMPOSIUM_DESK_LINK_DAYS": 90,
 }
 
 

@@ -17,3 +17,11 @@ def count_original_pages(submission_id: int):
     from .exact_counts import count_exactly
 
     return count_exactly(submission_id)
+
+
+@task()
+def send_desk_receipt(submission_id: int):
+    """The receipt of a unit's upload, e-mailed to the unit (desk/receipts.py)."""
+    from .desk.receipts import mail_receipt
+
+    return mail_receipt(submission_id)

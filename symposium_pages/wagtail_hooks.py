@@ -45,6 +45,28 @@ def register_receive_paper_url():
     ]
 
 
+@hooks.register("register_log_actions")
+def register_desk_log_actions(actions):
+    from .desk import history
+
+    history.register(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_desk_link_url():
+    from django.urls import path
+
+    from .views.desk_links import desk_link_view
+
+    return [
+        path(
+            "symposium/invitation/<int:invitation_id>/desk-link/",
+            desk_link_view,
+            name="symposium_pages_desk_link",
+        )
+    ]
+
+
 @hooks.register("register_page_header_buttons")
 def receive_paper_header_button(page, user, view_name, next_url=None):
     from django.urls import reverse

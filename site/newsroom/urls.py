@@ -25,6 +25,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Pictures of papers not yet released, for the editors (404 for anyone else).
     path("paper-pictures/", include("symposium_pages.urls")),
+    # Each invited unit's private desk (a token in the path; the access log redacts it).
+    path("desk/", include("symposium_pages.desk.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"),
 ]
 

@@ -1,6 +1,7 @@
 """The add-on's models, split by concept; import them from here."""
 
 from .coverage import CoveragePage  # noqa: F401
+from .desk import DeskLink, DeskThrottle  # noqa: F401
 from .invited_units import InvitedUnitsPage  # noqa: F401
 from .news import NewsPageMixin, news_page_models, news_pages  # noqa: F401
 from .page_counts import ExactPageCount  # noqa: F401

@@ -196,6 +196,15 @@ class Invitation(models.Model):
             "Ticked after the event for the units whose paper was presented; the report counts them."
         ),
     )
+    accept_late_until = models.DateTimeField(
+        _("accept uploads until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to close the unit's desk for uploads after the deadline; "
+            "set a later time to let this unit send its paper late."
+        ),
+    )
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
 
     objects = InvitationQuerySet.as_manager()
@@ -205,6 +214,7 @@ class Invitation(models.Model):
         FieldRowPanel([FieldPanel("unit"), FieldPanel("expectation")]),
         FieldRowPanel([FieldPanel("presenter_name"), FieldPanel("presenter_position")]),
         FieldPanel("notes"),
+        FieldPanel("accept_late_until"),
         FieldPanel("presented"),
     ]
 

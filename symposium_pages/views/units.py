@@ -2,10 +2,12 @@
 
 import django_filters
 from django import forms
+from django.urls import reverse
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -149,6 +151,19 @@ def _symposium(invitation):
 
 
 class InvitationIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            buttons.append(
+                MenuItem(
+                    _("Private desk link"),
+                    url=reverse("symposium_pages_desk_link", args=[instance.pk]),
+                    icon_name="link",
+                    priority=40,
+                )
+            )
+        return buttons
+
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         # Listed and sorted by the unit's name, headed simply "unit".
         column = super()._get_title_column(field_name, column_class, **kwargs)

@@ -37,3 +37,14 @@ def test_staff_have_no_password_until_demo_admin_gives_them_one(client, demo):
     again = io.StringIO()
     call_command("demo_admin", "--staff", stdout=again)
     assert not client.login(username="thamdinh", password=passwords["thamdinh"])
+
+
+def test_demo_admin_opens_one_units_desk_and_prints_its_link(client, demo):
+    out = io.StringIO()
+    call_command("demo_admin", "--desk", stdout=out)
+    [path] = re.findall(r"http://127\.0\.0\.1:8000(/desk/[\w-]+/)", out.getvalue())
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "Gửi tham luận" in response.content.decode()  # uploads are open
+    call_command("demo_admin", "--desk", stdout=io.StringIO())
+    assert client.get(path).status_code == 404  # a new link each run

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("paper-pictures/", include("symposium_pages.urls")),
+    path("desk/", include("symposium_pages.desk.urls")),
     path("sitemap.xml", sitemap),
 ]
 

@@ -3,13 +3,11 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from symposium_pages import conf
 from symposium_pages.intake.check import METHODS
-from symposium_pages.management.lookups import find_symposium
-from symposium_pages.models import Unit
+from symposium_pages.management.lookups import find_symposium, find_unit
 from symposium_pages.receiving import PaperRefused, receive_paper
 
 
@@ -62,20 +60,3 @@ class Command(BaseCommand):
         )
         for warning in receipt.warnings:
             self.stdout.write(f"! {warning}")
-
-
-def find_unit(value):
-    query = Q(name__iexact=value) | Q(short_name__iexact=value)
-    if value.isdigit():
-        query |= Q(pk=int(value))
-    found = list(Unit.objects.filter(query)[:2])
-    if not found:
-        raise CommandError(
-            _("No unit is called %(value)s. Add it first (snippets or import_units).")
-            % {"value": value}
-        )
-    if len(found) > 1:
-        raise CommandError(
-            _("Several units match %(value)s; use the full name.") % {"value": value}
-        )
-    return found[0]

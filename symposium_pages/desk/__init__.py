@@ -1,0 +1,1 @@
+"""The units' own desk: a private link per invitation, the upload, the status."""

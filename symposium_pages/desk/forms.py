@@ -1,0 +1,17 @@
+"""The forms on a unit's desk."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Your paper (.docx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
+        error_messages={"required": _("Choose the .docx file of your paper.")},
+    )
+
+
+class PresenterForm(forms.Form):
+    presenter_name = forms.CharField(label=_("Presenter"), max_length=255)
+    presenter_position = forms.CharField(label=_("Position"), max_length=255)

@@ -1,0 +1,247 @@
+"""A unit's desk: the plan's requirements, its status, its upload and its presenter.
+
+Reached only through the unit's private link. An unknown, revoked or re-issued
+link gets the same 404 as any missing page. Every answer forbids caching and
+sends a Referer to this site only (`same-origin`: `no-referrer` would make the
+browser send `Origin: null` and fail Django's CSRF check), so the token neither
+lingers in a shared cache nor leaks to another site; the host's access log
+redacts it (see docs/install.md).
+
+The upload goes through the same intake service as the admin's "receive paper":
+step one checks the file and shows what was found, storing nothing but the
+pending file; confirming files it as a draft revision and writes a receipt.
+"""
+
+import uuid
+from functools import wraps
+
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from .. import conf
+from ..models import DeskLink, Invitation, PaperSubmission
+from ..receiving import PaperRefused, check_for_symposium, receive_paper
+from ..tasks import send_desk_receipt
+from . import history, receipts, throttle, window
+from .forms import PresenterForm, UploadForm
+
+PENDING_DIR = "symposium_pages/pending"
+PENDING_SALT = "symposium_pages.desk"
+PENDING_MAX_AGE = 6 * 3600
+
+
+def private(view):
+    """No cache may keep a desk, and no link to another site may carry its address."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "same-origin"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped
+
+
+def _link(request, token):
+    """The active, unexpired link of `token`; a miss is counted against the caller's address."""
+    link = DeskLink.find(token)
+    if link is None or window.link_expired(link.invitation):
+        throttle.allow(throttle.address_key(request), conf.get("SYMPOSIUM_DESK_MISSES_PER_HOUR"))
+        raise Http404
+    return link
+
+
+def _address_blocked(request):
+    """True when this address has tried too many unknown links this hour."""
+    from ..models import DeskThrottle
+
+    row = DeskThrottle.objects.filter(key=throttle.address_key(request)).first()
+    return (
+        row is not None
+        and timezone.now() - row.window_start < throttle.HOUR
+        and row.hits >= conf.get("SYMPOSIUM_DESK_MISSES_PER_HOUR")
+    )
+
+
+def _too_many(request, context):
+    return TemplateResponse(request, "symposium_pages/desk/too_many.html", context, status=429)
+
+
+def _context(request, link, **extra):
+    invitation = Invitation.objects.with_status().get(pk=link.invitation_id)
+    symposium = invitation.symposium
+    paper = invitation.latest_paper()
+    return {
+        "token": request.resolver_match.kwargs["token"],
+        "invitation": invitation,
+        "unit": invitation.unit,
+        "symposium": symposium,
+        "paper": paper,
+        "status": invitation.status,
+        "statuses": Invitation.Status,
+        "closes_at": window.closes_at(invitation),
+        "is_open": window.is_open(invitation),
+        "days_left": window.days_left(invitation),
+        "submissions": PaperSubmission.objects.filter(invitation=invitation)
+        .select_related("exact_count")
+        .order_by("-received_at", "-pk"),
+        **extra,
+    }
+
+
+@private
+def desk_view(request, token):
+    if _address_blocked(request):
+        return _too_many(request, {})
+    link = _link(request, token)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "presenter":
+            return _presenter(request, link)
+        if action in ("upload", "confirm", "cancel"):
+            limit = conf.get("SYMPOSIUM_DESK_UPLOADS_PER_HOUR")
+            if action != "cancel" and not throttle.allow(f"link:{link.pk}", limit):
+                return _too_many(request, _context(request, link))
+            return {"upload": _upload, "confirm": _confirm, "cancel": _cancel}[action](
+                request, link
+            )
+    return _desk(request, link)
+
+
+def _desk(request, link, *, status=200, **extra):
+    context = _context(request, link, **extra)
+    invitation = context["invitation"]
+    context.setdefault("upload_form", UploadForm())
+    context.setdefault(
+        "presenter_form",
+        PresenterForm(
+            initial={
+                "presenter_name": invitation.presenter_name,
+                "presenter_position": invitation.presenter_position,
+            }
+        ),
+    )
+    return TemplateResponse(request, "symposium_pages/desk/desk.html", context, status=status)
+
+
+def _upload(request, link):
+    invitation = link.invitation
+    if not window.is_open(invitation):
+        return _desk(request, link, status=403, closed_refusal=True)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _desk(request, link, status=400, upload_form=form)
+    upload = form.cleaned_data["file"]
+    data = upload.read()
+    result = check_for_symposium(invitation.symposium, data, upload.name, method="estimate")
+    if result.errors:
+        for message in result.errors:
+            form.add_error("file", str(message))
+        return _desk(request, link, status=400, upload_form=form)
+    path = default_storage.save(f"{PENDING_DIR}/{uuid.uuid4().hex}.docx", ContentFile(data))
+    pending = signing.dumps(
+        {"path": path, "filename": upload.name, "link": link.pk}, salt=PENDING_SALT
+    )
+    context = _context(request, link, result=result, pending=pending, filename=upload.name)
+    return TemplateResponse(request, "symposium_pages/desk/preview.html", context)
+
+
+def _pending(request, link):
+    """The file waiting for confirmation, or None when the token is stale or not this link's."""
+    try:
+        pending = signing.loads(
+            request.POST.get("pending", ""), salt=PENDING_SALT, max_age=PENDING_MAX_AGE
+        )
+    except signing.BadSignature:
+        return None
+    path = pending.get("path", "")
+    if pending.get("link") != link.pk or not path.startswith(f"{PENDING_DIR}/"):
+        return None
+    if not default_storage.exists(path):
+        return None
+    return pending
+
+
+def _cancel(request, link):
+    pending = _pending(request, link)
+    if pending:
+        default_storage.delete(pending["path"])
+    return redirect("symposium_pages_desk", request.resolver_match.kwargs["token"])
+
+
+def _confirm(request, link):
+    invitation = link.invitation
+    pending = _pending(request, link)
+    if pending is None:
+        return _desk(request, link, status=400, expired=True)
+    if not window.is_open(invitation):
+        default_storage.delete(pending["path"])
+        return _desk(request, link, status=403, closed_refusal=True)
+    with default_storage.open(pending["path"], "rb") as handle:
+        data = handle.read()
+    try:
+        receipt = receive_paper(
+            invitation.symposium,
+            data=data,
+            filename=pending["filename"],
+            invitation=invitation,
+            count_in_background=True,
+        )
+    except PaperRefused as refusal:
+        form = UploadForm()
+        for message in refusal.result.errors:
+            form.add_error(None, str(message))
+        return _desk(request, link, status=400, upload_form=form)
+    finally:
+        default_storage.delete(pending["path"])
+    submission = receipt.submission
+    history.record(
+        invitation,
+        history.SENT,
+        request,
+        file=submission.filename,
+        receipt=receipts.number(submission),
+    )
+    transaction.on_commit(lambda: send_desk_receipt.enqueue(submission.pk))
+    return redirect(
+        "symposium_pages_desk_receipt", request.resolver_match.kwargs["token"], submission.pk
+    )
+
+
+def _presenter(request, link):
+    form = PresenterForm(request.POST)
+    if not form.is_valid():
+        return _desk(request, link, status=400, presenter_form=form)
+    invitation = link.invitation
+    invitation.presenter_name = form.cleaned_data["presenter_name"]
+    invitation.presenter_position = form.cleaned_data["presenter_position"]
+    invitation.save(update_fields=["presenter_name", "presenter_position"])
+    history.record(
+        invitation,
+        history.PRESENTER,
+        request,
+        presenter=f"{invitation.presenter_name}, {invitation.presenter_position}",
+    )
+    return _desk(request, link, presenter_saved=True)
+
+
+@private
+def receipt_view(request, token, submission_id):
+    if _address_blocked(request):
+        return _too_many(request, {})
+    link = _link(request, token)
+    submission = get_object_or_404(
+        PaperSubmission.objects.select_related("exact_count", "document"),
+        pk=submission_id,
+        invitation_id=link.invitation_id,
+    )
+    context = _context(request, link, receipt=receipts.describe(submission))
+    return TemplateResponse(request, "symposium_pages/desk/receipt.html", context)
