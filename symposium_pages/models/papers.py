@@ -1,5 +1,7 @@
 """Papers (tham luận): the keynote, the units' papers and the closing summary."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -23,6 +25,8 @@ from ..panels import ExactCountPanel
 from .news import NewsPageMixin
 from .release import ReleaseRuleMixin
 from .units import Invitation
+
+NOTE_NUMBER = re.compile(r"<sup>\s*\d+\s*</sup>")
 
 
 def _part_of(task):
@@ -169,7 +173,9 @@ class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
             return text
         for block in self.body:
             if block.block_type == "paragraph":
-                return Truncator(strip_tags(block.value.source)).words(45)
+                # Note numbers (<sup>1</sup>) would stick to the word before them.
+                text = NOTE_NUMBER.sub("", block.value.source)
+                return Truncator(strip_tags(text)).words(45)
         return ""
 
     def get_structured_data(self, request=None):

@@ -197,3 +197,18 @@ def test_coverage_is_about_the_symposium(client, site):
         "name": "Tọa đàm thử nghiệm",
         "url": site["plan"].full_url,
     }
+
+
+def test_a_papers_description_drops_its_note_numbers():
+    from symposium_pages.models import PaperPage
+
+    paper = PaperPage(
+        title="Tham luận",
+        body=[
+            (
+                "paragraph",
+                "<p>Thực hiện Kết luận<sup>1</sup> số 21-KL/TW<sup>2</sup> của Trung ương.</p>",
+            )
+        ],
+    )
+    assert paper.get_description() == "Thực hiện Kết luận số 21-KL/TW của Trung ương."
