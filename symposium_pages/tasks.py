@@ -25,3 +25,14 @@ def send_desk_receipt(submission_id: int):
     from .desk.receipts import mail_receipt
 
     return mail_receipt(submission_id)
+
+
+@task()
+def send_invitation_letter(invitation_id: int, user_id: int | None = None):
+    """A unit's invitation letter and fresh desk link, e-mailed to it (desk/letters.py).
+
+    The task issues the link itself, so no token waits in the task queue's storage.
+    """
+    from .desk.letters import mail_letter
+
+    return mail_letter(invitation_id, user_id)

@@ -13,6 +13,7 @@ from wagtail.snippets.permissions import get_permission_name
 
 from ..desk import history, window
 from ..models import DeskLink, Invitation
+from . import letters
 
 
 def desk_url(request, token):
@@ -27,6 +28,8 @@ def desk_link_view(request, invitation_id):
     )
     token = revoked = None
     if request.method == "POST":
+        if request.POST.get("action") in letters.INVITATION_ACTIONS:
+            return letters.invitation_letter_action(request, invitation)
         if request.POST.get("action") == "revoke":
             revoked = DeskLink.revoke_all(invitation)
             history.record(invitation, history.REVOKED, user=request.user)
@@ -40,6 +43,7 @@ def desk_link_view(request, invitation_id):
         "url": desk_url(request, token) if token else None,
         "revoked": revoked,
         "closes_at": window.closes_at(invitation),
+        "unit_email": invitation.unit.email,
         "page_title": _("Private desk link"),
         "page_subtitle": invitation.unit.name,
         "header_title": _("Private desk link"),
