@@ -47,9 +47,16 @@ _VIEW_UNITS = (
     ("symposium_pages", "unit", "view_unit"),
     ("symposium_pages", "invitation", "view_invitation"),
 )
+# Editors answer the units' questions (only a unit asks) and see the reminders.
+DESK_PERMISSIONS = (
+    ("symposium_pages", "deskquestion", "change_deskquestion"),
+    ("symposium_pages", "deskquestion", "view_deskquestion"),
+    ("symposium_pages", "deskreminder", "view_deskreminder"),
+)
 MODEL_PERMISSIONS = {
     EDITORS: (
         ADMIN_ACCESS,
+        *DESK_PERMISSIONS,
         *(
             ("symposium_pages", model, f"{action}_{model}")
             for model in ("unit", "invitation")

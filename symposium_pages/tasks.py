@@ -28,11 +28,17 @@ def send_desk_receipt(submission_id: int):
 
 
 @task()
-def send_invitation_letter(invitation_id: int, user_id: int | None = None):
-    """A unit's invitation letter and fresh desk link, e-mailed to it (desk/letters.py).
+def send_question_answer(question_id: int):
+    """The Department's answer to a unit's question, e-mailed to the unit (desk/questions.py)."""
+    from .desk.questions import mail_answer
 
-    The task issues the link itself, so no token waits in the task queue's storage.
-    """
-    from .desk.letters import mail_letter
+    return mail_answer(question_id)
 
-    return mail_letter(invitation_id, user_id)
+
+@task()
+def send_due_reminders():
+    """The reminders due today, for a scheduler that runs tasks rather than cron
+    (`manage.py send_reminders` does the same); returns how many were sent."""
+    from .desk.reminders import SENT, send_due
+
+    return sum(outcome == SENT for _item, outcome in send_due())

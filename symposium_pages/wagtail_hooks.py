@@ -67,39 +67,6 @@ def register_desk_link_url():
     ]
 
 
-@hooks.register("register_admin_urls")
-def register_letters_url():
-    from django.urls import path
-
-    from .views.letters import symposium_letters_view
-
-    return [
-        path(
-            "symposium/<int:symposium_id>/letters/",
-            symposium_letters_view,
-            name="symposium_pages_letters",
-        )
-    ]
-
-
-@hooks.register("register_page_header_buttons")
-def letters_header_button(page, user, view_name, next_url=None):
-    from django.urls import reverse
-    from wagtail.admin.widgets import Button
-
-    from .languages import is_original
-    from .models import SymposiumPage
-    from .views.letters import can_send_letters
-
-    if page.specific_class is SymposiumPage and is_original(page) and can_send_letters(user):
-        yield Button(
-            _("Invitation letters"),
-            reverse("symposium_pages_letters", args=[page.pk]),
-            icon_name="mail",
-            priority=12,
-        )
-
-
 @hooks.register("register_page_header_buttons")
 def receive_paper_header_button(page, user, view_name, next_url=None):
     from django.urls import reverse
@@ -124,10 +91,14 @@ def receive_paper_header_button(page, user, view_name, next_url=None):
 
 
 def _register_units_admin():
+    from wagtail.permissions import register_permission_policy
     from wagtail.snippets.models import register_snippet
 
+    from .models import DeskQuestion
+    from .views.desk_questions import AnswerOnlyPolicy
     from .views.units import SymposiaViewSetGroup
 
+    register_permission_policy(DeskQuestion, AnswerOnlyPolicy(DeskQuestion))
     register_snippet(SymposiaViewSetGroup)
 
 
@@ -183,6 +154,29 @@ def add_symposium_progress_panel(request, panels):
 
     if user_can_follow(request.user):
         panels.append(SymposiaProgressPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_desk_panel(request, panels):
+    from .views.desk_panel import DeskPanel, user_can_answer
+
+    if user_can_answer(request.user):
+        panels.append(DeskPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_remind_url():
+    from django.urls import path
+
+    from .views.reminders import remind_view
+
+    return [
+        path(
+            "symposium/invitation/<int:invitation_id>/remind/",
+            remind_view,
+            name="symposium_pages_remind",
+        )
+    ]
 
 
 # -- Printed documents: the booklet, the draft booklet, the report on results --

@@ -15,3 +15,15 @@ class UploadForm(forms.Form):
 class PresenterForm(forms.Form):
     presenter_name = forms.CharField(label=_("Presenter"), max_length=255)
     presenter_position = forms.CharField(label=_("Position"), max_length=255)
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your question or difficulty"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Write your question before sending it."),
+            "max_length": _("Keep the question under %(limit_value)d characters."),
+        },
+    )

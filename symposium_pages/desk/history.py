@@ -12,13 +12,26 @@ ISSUED = "symposium_pages.desk_link_issued"
 REVOKED = "symposium_pages.desk_link_revoked"
 SENT = "symposium_pages.desk_paper_sent"
 PRESENTER = "symposium_pages.desk_presenter"
+QUESTION = "symposium_pages.desk_question"
+ANSWERED = "symposium_pages.desk_question_answered"
+REMINDED = "symposium_pages.desk_reminder_sent"
 
 
 class DeskFormatter(LogFormatter):
     template = ""
 
     def format_message(self, log_entry):
-        data = {"address": "—", "file": "", "receipt": "", "presenter": "", **log_entry.data}
+        data = {
+            "address": "—",
+            "file": "",
+            "receipt": "",
+            "presenter": "",
+            "question": "",
+            "answer": "",
+            "to": "",
+            "days": "—",
+            **log_entry.data,
+        }
         return self.template % data
 
 
@@ -35,6 +48,18 @@ ACTIONS = {
     PRESENTER: (
         _("Presenter named at the desk"),
         _("Presenter named at the desk: %(presenter)s (from %(address)s)."),
+    ),
+    QUESTION: (
+        _("Question sent from the desk"),
+        _("Question sent from the desk (from %(address)s): %(question)s"),
+    ),
+    ANSWERED: (
+        _("Question answered"),
+        _("Answered “%(question)s”: %(answer)s"),
+    ),
+    REMINDED: (
+        _("Reminder sent"),
+        _("Reminder e-mailed to %(to)s (days before the deadline: %(days)s)."),
     ),
 }
 

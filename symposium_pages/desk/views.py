@@ -28,8 +28,8 @@ from .. import conf
 from ..models import DeskLink, Invitation, PaperSubmission
 from ..receiving import PaperRefused, check_for_symposium, receive_paper
 from ..tasks import send_desk_receipt
-from . import history, receipts, throttle, window
-from .forms import PresenterForm, UploadForm
+from . import history, questions, receipts, reminders, throttle, window
+from .forms import PresenterForm, QuestionForm, UploadForm
 
 PENDING_DIR = "symposium_pages/pending"
 PENDING_SALT = "symposium_pages.desk"
@@ -52,7 +52,7 @@ def private(view):
 
 def _link(request, token):
     """The active, unexpired link of `token`; a miss is counted against the caller's address."""
-    link = DeskLink.find(token)
+    link = DeskLink.find(token) or reminders.find_link(token)
     if link is None or window.link_expired(link.invitation):
         throttle.allow(throttle.address_key(request), conf.get("SYMPOSIUM_DESK_MISSES_PER_HOUR"))
         raise Http404
@@ -90,6 +90,7 @@ def _context(request, link, **extra):
         "closes_at": window.closes_at(invitation),
         "is_open": window.is_open(invitation),
         "days_left": window.days_left(invitation),
+        "questions": invitation.desk_questions.all(),
         "submissions": PaperSubmission.objects.filter(invitation=invitation)
         .select_related("exact_count")
         .order_by("-received_at", "-pk"),
@@ -106,6 +107,10 @@ def desk_view(request, token):
         action = request.POST.get("action")
         if action == "presenter":
             return _presenter(request, link)
+        if action == "question":
+            if not throttle.allow(f"questions:{link.pk}", questions.questions_per_hour()):
+                return _too_many(request, _context(request, link))
+            return _question(request, link)
         if action in ("upload", "confirm", "cancel"):
             limit = conf.get("SYMPOSIUM_DESK_UPLOADS_PER_HOUR")
             if action != "cancel" and not throttle.allow(f"link:{link.pk}", limit):
@@ -129,6 +134,7 @@ def _desk(request, link, *, status=200, **extra):
             }
         ),
     )
+    context.setdefault("question_form", QuestionForm())
     return TemplateResponse(request, "symposium_pages/desk/desk.html", context, status=status)
 
 
@@ -245,3 +251,11 @@ def receipt_view(request, token, submission_id):
     )
     context = _context(request, link, receipt=receipts.describe(submission))
     return TemplateResponse(request, "symposium_pages/desk/receipt.html", context)
+
+
+def _question(request, link):
+    form = QuestionForm(request.POST)
+    if not form.is_valid():
+        return _desk(request, link, status=400, question_form=form)
+    questions.ask(link.invitation, form.cleaned_data["text"], request)
+    return _desk(request, link, question_sent=True)

@@ -2,6 +2,7 @@
 
 from .coverage import CoveragePage  # noqa: F401
 from .desk import DeskLink, DeskThrottle  # noqa: F401
+from .desk_followup import DeskQuestion, DeskReminder  # noqa: F401
 from .invited_units import InvitedUnitsPage  # noqa: F401
 from .news import NewsPageMixin, news_page_models, news_pages  # noqa: F401
 from .page_counts import ExactPageCount  # noqa: F401

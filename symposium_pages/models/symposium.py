@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 from .. import conf
 from ..panels import BudgetSummaryPanel
 from ..validators import validate_plan_number
+from .desk_followup import validate_reminder_days
 from .news import NewsPageMixin
 from .release import ReleaseRuleMixin
 
@@ -111,6 +112,17 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     submission_deadline = models.DateField(
         _("papers due before"),
         help_text=_("Papers received on or after this date are late."),
+    )
+    reminder_days = models.CharField(
+        _("reminders, days before the deadline"),
+        max_length=40,
+        blank=True,
+        default="7,2",
+        validators=[validate_reminder_days],
+        help_text=_(
+            "Units that have sent nothing get an e-mail with their desk link this many "
+            "days before the deadline (e.g. 7,2). Empty: no reminders."
+        ),
     )
     receiving_department = models.CharField(
         _("receiving department"),
@@ -201,7 +213,13 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
         InlinePanel("programme_items", heading=_("Programme"), label=_("Programme item")),
     ]
     paper_panels = [
-        FieldRowPanel([FieldPanel("page_limit"), FieldPanel("submission_deadline")]),
+        FieldRowPanel(
+            [
+                FieldPanel("page_limit"),
+                FieldPanel("submission_deadline"),
+                FieldPanel("reminder_days"),
+            ]
+        ),
         FieldRowPanel([FieldPanel("receiving_department"), FieldPanel("organiser")]),
         FieldPanel("paper_guidance"),
         FieldPanel("report_number"),

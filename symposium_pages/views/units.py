@@ -2,19 +2,21 @@
 
 import django_filters
 from django import forms
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from ..categories import UnitCategory
 from ..languages import originals
 from ..models import Invitation, SymposiumPage, Unit
 from ..models.units import plan_order
+from .desk_questions import DeskQuestionViewSet
 from .filters import (
     LateFilter,
     OverLimitFilter,
@@ -162,6 +164,14 @@ class InvitationIndexView(IndexView):
                     priority=40,
                 )
             )
+            buttons.append(
+                MenuItem(
+                    _("Send a reminder"),
+                    url=reverse("symposium_pages_remind", args=[instance.pk]),
+                    icon_name="mail",
+                    priority=41,
+                )
+            )
         return buttons
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
@@ -199,17 +209,19 @@ class InvitationViewSet(SnippetViewSet):
             label=capfirst(pgettext_lazy("symposium", "status")),
             accessor="get_status_display",
         ),
+        DateColumn("_last_reminded", label=capfirst(_("reminded")), sort_key="_last_reminded"),
     ]
     ordering = ["-symposium", "_category_order", "unit__position", "unit__name"]
 
     def get_queryset(self, request):
         return Invitation.objects.with_status().annotate(
-            _category_order=plan_order("unit__category")
+            _category_order=plan_order("unit__category"),
+            _last_reminded=Max("desk_reminders__sent_at"),
         )
 
 
 class SymposiaViewSetGroup(SnippetViewSetGroup):
-    items = (UnitViewSet, InvitationViewSet)
+    items = (UnitViewSet, InvitationViewSet, DeskQuestionViewSet)
     menu_label = _("Symposia")
     menu_icon = "group"
     menu_order = 250

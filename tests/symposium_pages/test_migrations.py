@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import Page
 
 from symposium_pages.models import LegalBasis, ProgrammeItem
 
@@ -76,4 +77,5 @@ def test_papers_take_the_places_their_numbers_gave_them_in_the_page_tree(home_pa
 
     tree = PaperPage.objects.child_of(plan).order_by("path")
     assert [paper.title for paper in tree] == ["Đề dẫn", "A", "B", "Tổng kết"]
-    assert plan.get_children().count() == plan.specific.__class__.objects.get(pk=plan.pk).numchild
+    # numchild is on Wagtail's own table: the plan's model may have columns of later migrations.
+    assert plan.get_children().count() == Page.objects.get(pk=plan.pk).numchild
