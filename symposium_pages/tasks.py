@@ -42,3 +42,14 @@ def send_due_reminders():
     from .desk.reminders import SENT, send_due
 
     return sum(outcome == SENT for _item, outcome in send_due())
+
+
+@task()
+def send_invitation_letter(invitation_id: int, user_id: int | None = None):
+    """A unit's invitation letter and fresh desk link, e-mailed to it (desk/letters.py).
+
+    The task issues the link itself, so no token waits in the task queue's storage.
+    """
+    from .desk.letters import mail_letter
+
+    return mail_letter(invitation_id, user_id)

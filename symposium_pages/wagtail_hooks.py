@@ -67,6 +67,39 @@ def register_desk_link_url():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_letters_url():
+    from django.urls import path
+
+    from .views.letters import symposium_letters_view
+
+    return [
+        path(
+            "symposium/<int:symposium_id>/letters/",
+            symposium_letters_view,
+            name="symposium_pages_letters",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def letters_header_button(page, user, view_name, next_url=None):
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    from .languages import is_original
+    from .models import SymposiumPage
+    from .views.letters import can_send_letters
+
+    if page.specific_class is SymposiumPage and is_original(page) and can_send_letters(user):
+        yield Button(
+            _("Invitation letters"),
+            reverse("symposium_pages_letters", args=[page.pk]),
+            icon_name="mail",
+            priority=12,
+        )
+
+
 @hooks.register("register_page_header_buttons")
 def receive_paper_header_button(page, user, view_name, next_url=None):
     from django.urls import reverse
