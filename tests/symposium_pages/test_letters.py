@@ -20,6 +20,7 @@ from tests.documents.qr_checks import encodes, pictures
 
 from . import test_desk
 from .newsroom import make_people
+from .test_commands_intake import manage
 
 # The desk's fixtures: a plan due in ten days, and one unit with an address invited to it.
 plan, invitation = test_desk.plan, test_desk.invitation
@@ -229,3 +230,9 @@ def test_export_letters_refuses_an_unknown_symposium_and_an_unwritable_folder(pl
         call_command("export_letters", plan.slug, "-o", str(blocker / "letters"))
     assert opens(f"/desk/{token}/") == 200  # nothing issued
     assert DeskLink.objects.count() == 1
+
+
+def test_export_letters_without_a_folder_is_bad_usage():
+    result = manage("export_letters", "toa-dam-thu")
+    assert result.returncode == 2
+    assert "-o" in result.stderr
