@@ -86,3 +86,21 @@ def test_anonymous_cannot_reach_the_view_nor_the_original(admin_client, plan, in
     response = client.get(document.url)
     assert response.status_code == 302
     assert response["Location"].startswith("/_util/login/")
+
+
+def test_the_preview_shows_the_papers_notes(admin_client, plan, invitation):
+    import io
+
+    import docx
+
+    from tests.intake.papers import add_footnote
+
+    document = docx.Document()
+    document.add_heading("Tham luận có chú thích", level=0)
+    paragraph = document.add_paragraph("Thực hiện Kết luận số 21-KL/TW")
+    add_footnote(document, paragraph, "Hội nghị Trung ương 4 khóa XIII, ngày 25/10/2021.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    html = upload(admin_client, plan, buffer.getvalue(), invitation=invitation.pk).content.decode()
+    notes = re.search(r'<ol class="intake-notes">(.*?)</ol>', html, re.S).group(1)
+    assert "Hội nghị Trung ương 4 khóa XIII" in notes
