@@ -25,6 +25,7 @@ from . import docx_style, party_header, richtext
 
 # The office's kind of document: a letter (công văn) has no kind in its number.
 LETTER_KIND = "CV"
+SUBJECT = "V/v gửi tham luận tọa đàm"
 QR_WIDTH = Mm(38)
 # M (15 % recovery) keeps a 60-character link at version 4, easy for any phone camera.
 QR_ERROR = "m"
@@ -103,14 +104,14 @@ class LetterWriter:
         number = party_header.number_line(
             "", LETTER_KIND, party_header.abbreviation(data.department)
         )
-        party_header.add_party_header(
+        table = party_header.add_party_header(
             self.document, lines, number=number, place=data.place, date=data.date
         )
-        subject = self._paragraph(
-            "V/v gửi tham luận tọa đàm", align=WD_ALIGN_PARAGRAPH.LEFT, after=0
-        )
-        subject.runs[0].font.size = Pt(12)
-        subject.paragraph_format.left_indent = Mm(10)
+        # What the letter is about ("V/v …"), under the number, as a công văn has it.
+        subject = table.rows[0].cells[0].add_paragraph()
+        subject.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        subject.paragraph_format.space_after = Pt(0)
+        docx_style.add_run(subject, SUBJECT, size=Pt(12))
 
     def _addressee(self) -> None:
         paragraph = self._paragraph(align=WD_ALIGN_PARAGRAPH.CENTER, after=12)

@@ -41,7 +41,13 @@ def test_the_letter_opens_with_the_departments_party_header():
     document = open_docx(build_letters([letter()]))
     header = document.tables[0]
     left, right = (cell.text.split("\n") for cell in header.rows[0].cells)
-    assert left == ["TỈNH ỦY GIA LAI", "BAN TUYÊN GIÁO", "*", "Số       -CV/BTGTU"]
+    assert left == [
+        "TỈNH ỦY GIA LAI",
+        "BAN TUYÊN GIÁO",
+        "*",
+        "Số       -CV/BTGTU",
+        "V/v gửi tham luận tọa đàm",
+    ]
     assert right[0] == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert right[-1] == "Gia Lai, ngày 05 tháng 8 năm 2022"
     date_run = header.rows[0].cells[1].paragraphs[-1].runs[0]
