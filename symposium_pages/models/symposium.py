@@ -40,6 +40,15 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     papers and coverage (`feed/`) and an iCalendar file of the event (`calendar/`, a .ics file).
     """
 
+    menu_title = models.CharField(
+        _("short title"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "The plan's name in the site's menu, where the whole title would be cut on a "
+            "phone (e.g. Tọa đàm chỉnh đốn Đảng). Left empty, the title is used."
+        ),
+    )
     plan_number = models.CharField(
         _("plan number"),
         max_length=40,
@@ -187,6 +196,7 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     ]
 
     content_panels = Page.content_panels + [
+        FieldPanel("menu_title"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("plan_number"), FieldPanel("issued_on")]),

@@ -33,6 +33,7 @@ PLAN = {
         "system equal to its tasks"
     ),
     "toa-dam-xay-dung-chinh-don-dang-2022": "symposium-party-building-and-rectification-2022",
+    "Tọa đàm chỉnh đốn Đảng": "Party rectification symposium",
     "Ban Biên tập": "Editorial Board",
     "Hội trường, nơi dự kiến tổ chức tọa đàm (ảnh minh họa).": (
         "The hall where the symposium is expected to be held (illustration)."

@@ -8,6 +8,7 @@ PLAN = {
         "vững mạnh, đáp ứng yêu cầu nhiệm vụ"
     ),
     "slug": "toa-dam-xay-dung-chinh-don-dang-2022",
+    "menu_title": "Tọa đàm chỉnh đốn Đảng",
     "plan_number": "92-KH/TU",
     "issuing_body": "Ban Thường vụ Tỉnh ủy Gia Lai",
     "issuing_place": "Gia Lai",
