@@ -127,7 +127,14 @@ def test_demo_invites_units_of_all_seven_categories(client, demo):
     assert [
         re.sub(r"^\d\. | \(\d+\)$", "", heading) for heading, _items in shown
     ] == PLAN_ORDER_LABELS
-    advisory = [item.split(" Trình bày")[0].split(" Dự và")[0] for item in shown[0][1]]
+    advisory = [
+        item.split(" Trình bày")[0].split(" Dự và")[0].split(" Đơn vị tổ chức")[0]
+        for item in shown[0][1]
+    ]
+    # The Department organises it: said on its row, with its keynote and closing summary.
+    [department] = [item for item in shown[0][1] if item.startswith("Ban Tuyên giáo")]
+    assert department.startswith("Ban Tuyên giáo Tỉnh ủy Đơn vị tổ chức tọa đàm")
+    assert department.endswith("Báo cáo đề dẫn tọa đàm Báo cáo tổng kết tọa đàm")
     assert advisory == [  # in order of precedence, not alphabetical
         "Ban Tổ chức Tỉnh ủy",
         "Ban Tuyên giáo Tỉnh ủy",
