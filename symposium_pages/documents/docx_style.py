@@ -215,6 +215,21 @@ def add_paragraph(container, style_id: str | None = None):
     return paragraph
 
 
+def text_paragraph(container, text="", *, bold=None, italic=None, align=None, indent=True, after=6):
+    """A paragraph of prose as the letters and reports write it: a 10 mm first-line
+    indent unless it is aligned otherwise (or `indent` is false), `after` points below."""
+    paragraph = add_paragraph(container)
+    fmt = paragraph.paragraph_format
+    if align is not None:
+        fmt.alignment = align
+    elif indent:
+        fmt.first_line_indent = Mm(10)
+    fmt.space_after = Pt(after)
+    if text:
+        add_run(paragraph, text, bold=bold, italic=italic)
+    return paragraph
+
+
 def add_run(paragraph, text: str = "", *, bold=None, italic=None, underline=None, size=None):
     """A run of `text` ("\t" becomes a tab), formatted directly when asked."""
     run = paragraph.add_run()

@@ -116,17 +116,8 @@ class ReportDocument:
         self._body()
         self._signature()
 
-    def _paragraph(self, text="", *, bold=None, italic=None, align=None, indent=True, after=6):
-        paragraph = self.document.add_paragraph()
-        fmt = paragraph.paragraph_format
-        if align is not None:
-            fmt.alignment = align
-        if indent and align is None:
-            fmt.first_line_indent = Mm(10)
-        fmt.space_after = Pt(after)
-        if text:
-            docx_style.add_run(paragraph, text, bold=bold, italic=italic)
-        return paragraph
+    def _paragraph(self, text="", **formatting):
+        return docx_style.text_paragraph(self.document, text, **formatting)
 
     def _header(self) -> None:
         data = self.data
