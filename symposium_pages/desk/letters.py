@@ -89,7 +89,7 @@ def letter_filename(unit, suffix=".docx"):
     return f"cong-van-{stem}{suffix}"
 
 
-def mail_letter(invitation_id, user_id=None, today=None):
+def mail_letter(invitation_id, user_id=None):
     """E-mails the unit its letter and link (a fresh one); False when it has no address."""
     invitation = (
         Invitation.objects.select_related("unit", "symposium").filter(pk=invitation_id).first()
@@ -98,8 +98,6 @@ def mail_letter(invitation_id, user_id=None, today=None):
         return False
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     data = issue_for_letter(invitation, site_desk_url, user)
-    if today is not None:
-        data.date = today
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "unit": invitation.unit,
