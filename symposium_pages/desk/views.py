@@ -22,6 +22,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 
 from .. import conf
@@ -118,7 +119,7 @@ def desk_view(request, token):
             return {"upload": _upload, "confirm": _confirm, "cancel": _cancel}[action](
                 request, link
             )
-    return _desk(request, link)
+    return _desk(request, link, question_sent=request.GET.get("asked") == "1")
 
 
 def _desk(request, link, *, status=200, **extra):
@@ -258,4 +259,6 @@ def _question(request, link):
     if not form.is_valid():
         return _desk(request, link, status=400, question_form=form)
     questions.ask(link.invitation, form.cleaned_data["text"], request)
-    return _desk(request, link, question_sent=True)
+    # Redirected, so that reloading the page does not send the question again.
+    url = reverse("symposium_pages_desk", args=[request.resolver_match.kwargs["token"]])
+    return redirect(f"{url}?asked=1#desk-questions-title")
