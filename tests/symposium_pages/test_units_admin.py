@@ -192,18 +192,21 @@ def test_invitation_list_shows_derived_status_and_flags(admin_client, invitation
         "Nội dung tham gia",
         "Người trình bày",
         "Trạng thái",
+        "Đã nhắc",  # the latest reminder sent from the unit's desk
     ]
     assert cells(row_of(html, "Ban Tổ chức Tỉnh ủy")) == [
         "92-KH/TU · Tọa đàm thử nghiệm",
         "Trình bày tham luận",
         "Phó Trưởng Ban Tổ chức Tỉnh ủy",
         "Đã nhận",
+        "",  # never reminded
     ]
-    assert cells(row_of(html, "Đảng đoàn HĐND tỉnh"))[1:] == ["Dự tọa đàm", "", "Chỉ dự"]
+    assert cells(row_of(html, "Đảng đoàn HĐND tỉnh"))[1:] == ["Dự tọa đàm", "", "Chỉ dự", ""]
     assert cells(row_of(html, "Huyện ủy Chư Păh"))[3] == "Nhận muộn"
     assert cells(row_of(html, "Thành ủy Pleiku"))[2:] == [
         "Lê Minh Khoa, Phó Bí thư Thường trực Thành ủy",
         "Nhận muộn Vượt số trang",
+        "",
     ]
     assert cells(row_of(html, "Đảng bộ phường Hội Thương"))[3] == "Đã đăng"
 
@@ -266,6 +269,7 @@ def test_units_and_invitations_sit_under_the_symposia_menu(admin_client, db):
     assert [(item["_args"][0]["label"], item["_args"][0]["url"]) for item in group["_args"][1]] == [
         ("Đơn vị", UNITS_URL),
         ("Lời mời", INVITATIONS_URL),
+        ("Câu hỏi của các đơn vị", "/admin/snippets/symposium_pages/deskquestion/"),
     ]
 
 

@@ -83,6 +83,7 @@ def test_the_migration_made_the_groups_and_the_workflow(db):
     viewer = ["access_admin", "view_invitation", "view_unit"]
     assert rights == sorted(
         [(N[roles.EDITORS], "access_admin")]
+        + [(N[roles.EDITORS], codename) for _app, _model, codename in roles.DESK_PERMISSIONS]
         + [
             (N[roles.EDITORS], f"{action}_{model}")
             for model in ("invitation", "unit")
