@@ -184,6 +184,8 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     override_translatable_fields = [
         SynchronizedField("plan_number"),
         SynchronizedField("report_number"),
+        # Days before the deadline, not words: the same in every language.
+        SynchronizedField("reminder_days"),
     ]
 
     search_fields = Page.search_fields + [
