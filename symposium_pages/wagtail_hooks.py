@@ -124,14 +124,19 @@ def receive_paper_header_button(page, user, view_name, next_url=None):
 
 
 def _register_units_admin():
-    from wagtail.permissions import register_permission_policy
     from wagtail.snippets.models import register_snippet
 
     from .models import DeskQuestion
-    from .views.desk_questions import AnswerOnlyPolicy
+    from .views.desk_questions import AnswerOnlyPolicy, DeskQuestionViewSet
     from .views.units import SymposiaViewSetGroup
 
-    register_permission_policy(DeskQuestion, AnswerOnlyPolicy(DeskQuestion))
+    policy = AnswerOnlyPolicy(DeskQuestion)
+    try:
+        from wagtail.permissions import register_permission_policy
+    except ImportError:  # Wagtail 7.4 has no policy registry: the viewset carries it
+        DeskQuestionViewSet.permission_policy = policy
+    else:
+        register_permission_policy(DeskQuestion, policy)
     register_snippet(SymposiaViewSetGroup)
 
 
