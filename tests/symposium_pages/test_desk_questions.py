@@ -1,46 +1,22 @@
 """A unit's questions: sent from its desk, listed for editors, answered on the desk and by mail."""
 
-import datetime
 import re
 
-import pytest
 from django.core import mail
-from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from symposium_pages.desk import history
 from symposium_pages.desk.questions import QUESTIONS_PER_HOUR
 from symposium_pages.models import DeskLink, DeskQuestion, Invitation, Unit
 
-from .factories import make_plan
+from . import test_desk
 from .newsroom import make_people
 
 QUESTION = "Đơn vị có được gửi kèm phụ lục số liệu ngoài 7 trang không?"
 
 
-# The desk's fixtures (tests/symposium_pages/test_desk.py), as that module has them.
-@pytest.fixture
-def plan(home_page):
-    today = timezone.localdate()
-    return make_plan(
-        home_page,
-        submission_deadline=today + datetime.timedelta(days=10),
-        event_period_start=today + datetime.timedelta(days=12),
-    )
-
-
-@pytest.fixture
-def invitation(plan):
-    unit = Unit.objects.create(
-        name="Huyện ủy Chư Păh", category="huyen_uy", email="chupah@toasoan.example"
-    )
-    return Invitation.objects.create(symposium=plan, unit=unit)
-
-
-@pytest.fixture
-def token(invitation):
-    _link, token = DeskLink.issue(invitation)
-    return token
+# The desk's fixtures, shared with tests/symposium_pages/test_desk.py.
+plan, invitation, token = test_desk.plan, test_desk.invitation, test_desk.token
 
 
 def ask(client, token, text=QUESTION):
