@@ -16,3 +16,4 @@ from .symposium import (  # noqa: F401
     SymposiumPage,
 )
 from .units import Invitation, Unit  # noqa: F401
+from .vetting import PaperVetting, VettingCriterion, VettingTask  # noqa: F401
