@@ -7,63 +7,174 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('symposium_pages', '0015_symposium_menu_title'),
-        ('wagtailcore', '0098_apitoken'),
+        ("symposium_pages", "0015_symposium_menu_title"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),  # 7.4 LTS has no 0098
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='VettingTask',
+            name="VettingTask",
             fields=[
-                ('groupapprovaltask_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.groupapprovaltask')),
+                (
+                    "groupapprovaltask_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.groupapprovaltask",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "vetting by the plan's criteria",
-                'verbose_name_plural': "vettings by the plan's criteria",
+                "verbose_name": "vetting by the plan's criteria",
+                "verbose_name_plural": "vettings by the plan's criteria",
             },
-            bases=('wagtailcore.groupapprovaltask',),
+            bases=("wagtailcore.groupapprovaltask",),
         ),
         migrations.CreateModel(
-            name='PaperVetting',
+            name="PaperVetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('judged_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='judged at')),
-                ('action', models.CharField(choices=[('approved', 'Approved'), ('changes', 'Changes requested')], max_length=20, verbose_name='decision')),
-                ('override_reason', models.TextField(blank=True, verbose_name='reason for approving')),
-                ('unit_comment', models.TextField(blank=True, verbose_name='comment for the unit')),
-                ('internal_comment', models.TextField(blank=True, verbose_name='internal comment')),
-                ('results', models.JSONField(blank=True, default=list, verbose_name='results')),
-                ('paper', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='vettings', to='symposium_pages.paperpage', verbose_name='paper')),
-                ('reviewer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewer')),
-                ('revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='revision')),
-                ('symposium', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='vettings', to='symposium_pages.symposiumpage', verbose_name='symposium')),
-                ('task_state', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.taskstate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "judged_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="judged at"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("approved", "Approved"), ("changes", "Changes requested")],
+                        max_length=20,
+                        verbose_name="decision",
+                    ),
+                ),
+                (
+                    "override_reason",
+                    models.TextField(blank=True, verbose_name="reason for approving"),
+                ),
+                ("unit_comment", models.TextField(blank=True, verbose_name="comment for the unit")),
+                ("internal_comment", models.TextField(blank=True, verbose_name="internal comment")),
+                ("results", models.JSONField(blank=True, default=list, verbose_name="results")),
+                (
+                    "paper",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="vettings",
+                        to="symposium_pages.paperpage",
+                        verbose_name="paper",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewer",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                        verbose_name="revision",
+                    ),
+                ),
+                (
+                    "symposium",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="vettings",
+                        to="symposium_pages.symposiumpage",
+                        verbose_name="symposium",
+                    ),
+                ),
+                (
+                    "task_state",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.taskstate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vetting record',
-                'verbose_name_plural': 'vetting records',
-                'ordering': ['judged_at', 'pk'],
+                "verbose_name": "vetting record",
+                "verbose_name_plural": "vetting records",
+                "ordering": ["judged_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='VettingCriterion',
+            name="VettingCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('kind', models.CharField(choices=[('criterion', 'Criterion'), ('part', 'Part of the structure')], default='criterion', max_length=20, verbose_name='kind')),
-                ('label', models.CharField(max_length=255, verbose_name='criterion')),
-                ('guidance', models.TextField(blank=True, help_text="What the reviewer looks for, in the plan's words.", verbose_name='guidance')),
-                ('keywords', models.CharField(blank=True, help_text="Words, separated by commas, that the intake looks for in the paper's headings and opening sentences to tell whether the part is there.", max_length=500, verbose_name='keywords')),
-                ('symposium', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='vetting_criteria', to='symposium_pages.symposiumpage', verbose_name='symposium')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("criterion", "Criterion"), ("part", "Part of the structure")],
+                        default="criterion",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("label", models.CharField(max_length=255, verbose_name="criterion")),
+                (
+                    "guidance",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the reviewer looks for, in the plan's words.",
+                        verbose_name="guidance",
+                    ),
+                ),
+                (
+                    "keywords",
+                    models.CharField(
+                        blank=True,
+                        help_text="Words, separated by commas, that the intake looks for in the paper's headings and opening sentences to tell whether the part is there.",
+                        max_length=500,
+                        verbose_name="keywords",
+                    ),
+                ),
+                (
+                    "symposium",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="vetting_criteria",
+                        to="symposium_pages.symposiumpage",
+                        verbose_name="symposium",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vetting criterion',
-                'verbose_name_plural': 'vetting criteria',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "vetting criterion",
+                "verbose_name_plural": "vetting criteria",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]
