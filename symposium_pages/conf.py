@@ -38,6 +38,8 @@ DEFAULTS = {
     "SYMPOSIUM_DESK_MISSES_PER_HOUR": 20,
     # Days after the symposium (or the deadline, or a late grant) a desk link stops opening.
     "SYMPOSIUM_DESK_LINK_DAYS": 90,
+    # The word for a thousand in amounts written in words ("Bằng chữ: …"): "nghìn" or "ngàn".
+    "SYMPOSIUM_THOUSAND_WORD": "nghìn",
 }
 
 
