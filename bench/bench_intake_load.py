@@ -32,6 +32,7 @@ from bench.intake_load import (
     count_statuses,
     counted,
     db_worker,
+    reader_lines,
     receive_all,
     wait_for_counts,
 )
@@ -143,15 +144,11 @@ def table(rows):
     the editors wait for their answers, then while the worker counts) and in the request."""
     cols = columns(rows)
     width = 16
-    lines = [f"{'readers (8 connections)':<30}" + "".join(f"{c[0]:>{width}}" for c in cols)]
+    lines = reader_lines([c[0] for c in cols], [c[1] for c in cols], label_width=30, width=width)
 
     def line(label, get, which=1):
         lines.append(f"{label:<30}" + "".join(f"{get(c[which]):>{width}}" for c in cols))
 
-    line("requests/s", lambda r: cell(r["rate"], ".1f"))
-    line("p50 (ms)", lambda r: cell(r["p50_ms"], ".0f"))
-    line("p95 (ms)", lambda r: cell(r["p95_ms"], ".0f"))
-    line("5xx", lambda r: str(r["server_errors"]))
     line("seconds measured", lambda r: cell(r["requests"] / r["rate"] if r["rate"] else 0, ".1f"))
     line("papers received", lambda r: str(r["received"]) if r["intakes"] else "–", 2)
     line(

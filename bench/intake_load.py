@@ -82,6 +82,27 @@ class Readers:
         }
 
 
+def _cell(value, spec):
+    return "" if value is None else format(value, spec)
+
+
+def reader_lines(headings, phases, *, label_width, width):
+    """The readers' rows of a table: one column per phase (a `Readers.summary`)."""
+    lines = [
+        f"{'readers (8 connections)':<{label_width}}"
+        + "".join(f"{heading:>{width}}" for heading in headings)
+    ]
+    for label, key, spec in (
+        ("requests/s", "rate", ".1f"),
+        ("p50 (ms)", "p50_ms", ".0f"),
+        ("p95 (ms)", "p95_ms", ".0f"),
+        ("5xx", "server_errors", "d"),
+    ):
+        cells = "".join(f"{_cell(phase[key], spec):>{width}}" for phase in phases)
+        lines.append(f"{label:<{label_width}}{cells}")
+    return lines
+
+
 def receive_all(base, plan_id, papers, log_in):
     """Each (invitation, data) received by its own editor, all at once, through the admin.
 
