@@ -4,7 +4,8 @@ It opens with the department's Party header and number line, then counts the
 invited units by category (invited, papers received, on time, late, over the
 page limit, presented, published), names the units that sent nothing, gives
 the pages received, the printing figures with the papers in programme order,
-and the budget.
+and the budget: the settled figures (what was spent) once the Office has
+settled it, the estimate before, and the section says which.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class BudgetItem:
     quantity: int
     unit: str
     unit_price: int
+    actual: int | None = None  # what was spent, once entered
 
     @property
     def total(self) -> int:
@@ -89,6 +91,8 @@ class ReportData:
     programme: list[tuple[str, str]] = field(default_factory=list)  # (title, unit), in order
     printing: Printing | None = None
     budget: list[BudgetItem] = field(default_factory=list)
+    budget_settled: bool = False  # the Office has settled it: the actual amounts stand
+    budget_settled_on: datetime.date | None = None
 
     @property
     def totals(self) -> CategoryCounts:
@@ -205,6 +209,7 @@ class ReportDocument:
         self._programme()
         self._heading("IV. KINH PHÍ")
         if data.budget:
+            self._paragraph(self._budget_source())
             self._budget_table()
         else:
             self._paragraph("Chưa lập dự trù kinh phí.")
@@ -248,12 +253,45 @@ class ReportDocument:
             list(COLUMNS), rows, [first] + [rest] * (len(COLUMNS) - 1), bold_last=True
         )
 
+    def _budget_source(self) -> str:
+        """Which figures the budget section gives: the settlement's or the estimate's."""
+        data = self.data
+        office = f"Văn phòng {committee_short(data.issuing_body)}"
+        if data.budget_settled:
+            estimate = sum(item.total for item in data.budget)
+            actual = sum(item.actual or 0 for item in data.budget)
+            when = ""
+            if data.budget_settled_on:
+                day = data.budget_settled_on
+                when = f" ngày {day.day}/{day.month}/{day.year}"
+            return (
+                f"Số liệu theo quyết toán kinh phí của {office}{when}: tổng kinh phí thực chi "
+                f"{vnd(actual)}, dự toán {vnd(estimate)}."
+            )
+        return (
+            f"Số liệu theo dự toán: kinh phí chưa được {office} quyết toán; "
+            f"số thực chi sẽ được báo cáo sau khi quyết toán."
+        )
+
     def _budget_table(self):
+        items = self.data.budget
+        if self.data.budget_settled:
+            rows = [
+                [item.item, str(item.quantity), item.unit, vnd(item.total), vnd(item.actual or 0)]
+                for item in items
+            ]
+            estimate = sum(item.total for item in items)
+            rows.append(
+                ["Tổng cộng", "", "", vnd(estimate), vnd(sum(item.actual or 0 for item in items))]
+            )
+            header = ["Nội dung", "Số lượng", "Đơn vị tính", "Dự toán", "Quyết toán"]
+            widths = [Mm(70), Mm(18), Mm(20), Mm(28), Mm(29)]
+            return self._table(header, rows, widths, bold_last=True)
         rows = [
             [item.item, str(item.quantity), item.unit, vnd(item.unit_price), vnd(item.total)]
-            for item in self.data.budget
+            for item in items
         ]
-        rows.append(["Tổng cộng", "", "", "", vnd(sum(item.total for item in self.data.budget))])
+        rows.append(["Tổng cộng", "", "", "", vnd(sum(item.total for item in items))])
         widths = [Mm(70), Mm(18), Mm(20), Mm(28), Mm(29)]
         return self._table(
             ["Nội dung", "Số lượng", "Đơn vị tính", "Đơn giá", "Thành tiền"],

@@ -196,3 +196,57 @@ def test_an_empty_budget_and_no_documents():
     assert "Chưa có chứng từ kèm theo." in lines
     assert "Bằng chữ: Không đồng (theo dự toán)." in lines
     assert any(line.startswith("Dự toán kinh phí chưa được duyệt. ") for line in lines)
+
+
+# --- the report on results: its budget section says whose figures it gives ---------------
+
+
+def report(**overrides):
+    from symposium_pages.documents.report import BudgetItem, ReportData
+
+    fields = {
+        "issuing_body": "Ban Thường vụ Tỉnh ủy Gia Lai",
+        "department": "Ban Tuyên giáo Tỉnh ủy",
+        "theme": "Nâng cao năng lực lãnh đạo của tổ chức cơ sở đảng",
+        "plan_number": "92-KH/TU",
+        "budget": [
+            BudgetItem("Hội trường", 1, "buổi", 2_500_000, actual=2_367_500),
+            BudgetItem("In tài liệu tọa đàm", 150, "cuốn", 38_400, actual=7_500_000),
+        ],
+    }
+    fields.update(overrides)
+    return ReportData(**fields)
+
+
+def budget_section(data):
+    from symposium_pages.documents.report import build_report
+
+    document = open_docx(build_report(data))
+    lines = texts(document)
+    source = lines[lines.index("IV. KINH PHÍ") + 1]
+    return source, table_rows(document.tables[-2])
+
+
+def test_the_report_gives_the_estimate_until_the_budget_is_settled():
+    source, rows = budget_section(report())
+    assert source == (
+        "Số liệu theo dự toán: kinh phí chưa được Văn phòng Tỉnh ủy quyết toán; số thực chi "
+        "sẽ được báo cáo sau khi quyết toán."
+    )
+    assert rows[0] == ["Nội dung", "Số lượng", "Đơn vị tính", "Đơn giá", "Thành tiền"]
+    assert rows[-1] == ["Tổng cộng", "", "", "", "8.260.000 đ"]
+
+
+def test_the_report_gives_the_settled_figures_once_settled():
+    data = report(budget_settled=True, budget_settled_on=datetime.date(2022, 9, 4))
+    source, rows = budget_section(data)
+    assert source == (
+        "Số liệu theo quyết toán kinh phí của Văn phòng Tỉnh ủy ngày 4/9/2022: tổng kinh phí "
+        "thực chi 9.867.500 đ, dự toán 8.260.000 đ."
+    )
+    assert rows == [
+        ["Nội dung", "Số lượng", "Đơn vị tính", "Dự toán", "Quyết toán"],
+        ["Hội trường", "1", "buổi", "2.500.000 đ", "2.367.500 đ"],
+        ["In tài liệu tọa đàm", "150", "cuốn", "5.760.000 đ", "7.500.000 đ"],
+        ["Tổng cộng", "", "", "8.260.000 đ", "9.867.500 đ"],
+    ]
