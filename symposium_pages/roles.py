@@ -53,10 +53,22 @@ DESK_PERMISSIONS = (
     ("symposium_pages", "deskquestion", "view_deskquestion"),
     ("symposium_pages", "deskreminder", "view_deskreminder"),
 )
+# The Office's budget (models/budget.py): the Office and the moderators change it, approve
+# the estimate and settle it; editors read it. No group adds or deletes one: there is one
+# per symposium, made with it (budget_rights.py refuses the rest at every door).
+BUDGET_READ = (("symposium_pages", "symposiumbudget", "view_symposiumbudget"),)
+BUDGET_PERMISSIONS = (
+    *BUDGET_READ,
+    *(
+        ("symposium_pages", "symposiumbudget", f"{action}_symposiumbudget")
+        for action in ("change", "approve", "settle")
+    ),
+)
 MODEL_PERMISSIONS = {
     EDITORS: (
         ADMIN_ACCESS,
         *DESK_PERMISSIONS,
+        *BUDGET_READ,
         *(
             ("symposium_pages", model, f"{action}_{model}")
             for model in ("unit", "invitation")
@@ -64,8 +76,8 @@ MODEL_PERMISSIONS = {
         ),
     ),
     REVIEWERS: (ADMIN_ACCESS, *_VIEW_UNITS),
-    MODERATORS: (ADMIN_ACCESS, *_VIEW_UNITS),
-    OFFICE: (ADMIN_ACCESS, *_VIEW_UNITS),
+    MODERATORS: (ADMIN_ACCESS, *_VIEW_UNITS, *BUDGET_PERMISSIONS),
+    OFFICE: (ADMIN_ACCESS, *_VIEW_UNITS, *BUDGET_PERMISSIONS),
 }
 
 # Rights in the add-on's collections: (app label, model, codename) by group.
@@ -90,3 +102,16 @@ IMAGES_PERMISSIONS = {
 
 # Who may download the originals as received (besides superusers).
 ORIGINALS_READERS = (EDITORS, REVIEWERS, MODERATORS)
+
+# The budget's supporting documents (invoices, receipts, contracts), in their own private
+# collection: the Office and the moderators upload them, the editors may read them.
+_BUDGET_DOCUMENTS_EDIT = (
+    ("wagtaildocs", "document", "add_document"),
+    ("wagtaildocs", "document", "change_document"),
+    ("wagtaildocs", "document", "choose_document"),
+)
+BUDGET_DOCUMENTS_PERMISSIONS = {
+    OFFICE: _BUDGET_DOCUMENTS_EDIT,
+    MODERATORS: _BUDGET_DOCUMENTS_EDIT,
+}
+BUDGET_DOCUMENTS_READERS = (OFFICE, MODERATORS, EDITORS)

@@ -1,5 +1,6 @@
 """The add-on's models, split by concept; import them from here."""
 
+from .budget import BudgetDocument, BudgetItem, SymposiumBudget  # noqa: F401
 from .coverage import CoveragePage  # noqa: F401
 from .desk import DeskLink, DeskThrottle  # noqa: F401
 from .desk_followup import DeskQuestion, DeskReminder  # noqa: F401
