@@ -31,6 +31,8 @@ class SymposiumPagesConfig(AppConfig):
 
         connect_reading_signals()
 
+        from .pagecache import check_page_cache
         from .pagecache import connect_signals as connect_page_cache_signals
 
+        register(check_page_cache)
         connect_page_cache_signals()

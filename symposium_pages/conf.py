@@ -32,6 +32,13 @@ DEFAULTS = {
     # local-memory or dummy cache turns it off too), and the key of CACHES it uses.
     "SYMPOSIUM_PAGE_CACHE_SECONDS": 300,
     "SYMPOSIUM_PAGE_CACHE_ALIAS": "default",
+    # Cache-Control of those pages for browsers and CDNs: max-age, stale-while-revalidate
+    # (seconds; 0 leaves it out) and s-maxage (None leaves it out; for a CDN purged on
+    # publish). Page types of the host's to cache too, as "app_label.ModelName".
+    "SYMPOSIUM_PAGE_CACHE_MAX_AGE": 60,
+    "SYMPOSIUM_PAGE_CACHE_STALE_WHILE_REVALIDATE": 600,
+    "SYMPOSIUM_PAGE_CACHE_S_MAXAGE": None,
+    "SYMPOSIUM_PAGE_CACHE_EXTRA_PAGE_TYPES": (),
     # The units' desks: uploads a link may send per hour, and unknown links an address may
     # try per hour before it is told to wait.
     "SYMPOSIUM_DESK_UPLOADS_PER_HOUR": 30,

@@ -16,6 +16,7 @@ from .services import (
     cache_settings,
     frontend_cache_settings,
     media_storage,
+    page_cache_dir,
     sqlite_options,
     task_settings,
 )
@@ -73,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     CSP_MIDDLEWARE,
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' public pages straight from the shared cache, before sessions,
+    # auth and locale (symposium_pages/pagecache.py).
+    "symposium_pages.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL: none for Vietnamese, /en/ for English, /jra/…
     "symposium_pages.locale_middleware.LocaleMiddleware",
@@ -81,7 +85,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "login_limit.middleware.LoginRateLimitMiddleware",
     "newsroom.middleware.PublicPageCacheMiddleware",
-    "symposium_pages.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -213,7 +216,20 @@ LOGGING = {
 
 # -- Scale-out: every app server shares the cache, the queue and the CDN ---------------
 # See services.py and the README's "Running in production".
-CACHES = cache_settings(os.environ)
+# "pages": the public pages' cache, shared by every worker (files on one machine, Redis).
+CACHES = cache_settings(os.environ, page_cache_dir(DATABASES["default"], BASE_DIR))
+SYMPOSIUM_PAGE_CACHE_ALIAS = "pages"
+SYMPOSIUM_PAGE_CACHE_SECONDS = int(os.environ.get("SYMPOSIUM_PAGE_CACHE_SECONDS", "300"))
+SYMPOSIUM_PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
+SYMPOSIUM_PAGE_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "600")
+)
+# The host's own public pages are cached the same way (PAGE_CACHE_HOST_PAGES=0 leaves them out).
+SYMPOSIUM_PAGE_CACHE_EXTRA_PAGE_TYPES = (
+    ["home.HomePage", "news.NewsIndexPage", "news.NewsArticlePage"]
+    if env_bool("PAGE_CACHE_HOST_PAGES", True)
+    else []
+)
 TASKS = task_settings(os.environ)
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)
@@ -221,6 +237,8 @@ if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
 # Seconds a CDN may keep a public page (Cache-Control: s-maxage) when it is purged on publish.
 FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "600"))
+# The same for the pages the page cache serves (they set their own Cache-Control).
+SYMPOSIUM_PAGE_CACHE_S_MAXAGE = FRONTEND_CACHE_MAX_AGE if WAGTAILFRONTENDCACHE else None
 
 # Failed logins (Wagtail admin and Django) before HTTP 429: per username at an address,
 # and per address whatever the usernames (one newsroom behind one address makes far fewer

@@ -15,3 +15,5 @@ ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Host tests see every change at once; tests/symposium_pages and tests/reliability test the cache.
+SYMPOSIUM_PAGE_CACHE_SECONDS = 0
