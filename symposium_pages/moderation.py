@@ -17,9 +17,13 @@ from django.apps import apps as global_apps
 from django.db import transaction
 
 from . import conf, roles
+from .criteria import add_defaults as add_default_criteria
 
 GROUPS = "groups"  # BaseViewRestriction.GROUPS, spelled out for historical models
 LOGIN = "login"
+
+# The task model of each part whose task is not a plain GroupApprovalTask.
+TASK_MODELS = {roles.VETTING_TASK: ("symposium_pages", "VettingTask")}
 
 
 class _Permissions:
@@ -89,6 +93,16 @@ def ensure_groups(apps=global_apps, *, grant_existing=False, permissions=None, p
     return groups
 
 
+def _task_model(apps, key):
+    """The part's task model; a GroupApprovalTask in migrations older than the task's own."""
+    app_label, model_name = TASK_MODELS.get(key, ("wagtailcore", "GroupApprovalTask"))
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return "wagtailcore", "GroupApprovalTask"
+    return app_label, model_name
+
+
 def ensure_workflow(apps=global_apps, groups=None, *, complete_existing=False, parts=None):
     """The workflow "Duyệt tham luận": content vetting, then release approval.
 
@@ -104,15 +118,18 @@ def ensure_workflow(apps=global_apps, groups=None, *, complete_existing=False, p
     workflow, created = _bind(apps, parts, roles.WORKFLOW, Workflow, "workflow", active=True)
     if not (created or complete_existing):
         return workflow
-    task_type, _created = ContentType.objects.get_or_create(
-        app_label="wagtailcore", model="groupapprovaltask"
-    )
     for order, (key, group_key) in enumerate(roles.TASKS):
         if key in parts:
+            # A VettingTask is a GroupApprovalTask too (a child table).
             task = GroupApprovalTask.objects.filter(pk=parts[key].task_id).first()
         else:
+            app_label, model_name = _task_model(apps, key)
+            task_type, _created = ContentType.objects.get_or_create(
+                app_label=app_label, model=model_name.lower()
+            )
+            model = apps.get_model(app_label, model_name)
             task, _created = _bind(
-                apps, parts, key, GroupApprovalTask, "task", content_type=task_type, active=True
+                apps, parts, key, model, "task", content_type=task_type, active=True
             )
         if task is None:  # bound to a task of another kind, which the administrators chose
             continue
@@ -121,6 +138,37 @@ def ensure_workflow(apps=global_apps, groups=None, *, complete_existing=False, p
             workflow=workflow, task_id=task.pk, defaults={"sort_order": order}
         )
     return workflow
+
+
+def promote_vetting_task(apps=global_apps):
+    """The task bound to content vetting becomes a VettingTask, in place.
+
+    The same row stays the task (a child row is added and its type changed):
+    its groups, its place in the workflow, its name as the administrators left it
+    and the papers waiting on it are all kept, and those papers are judged by the
+    criteria from now on. A task of another kind the administrators chose is
+    left alone.
+    """
+    role = _parts(apps).get(roles.VETTING_TASK)
+    if role is None:
+        return None
+    app_label, model_name = TASK_MODELS[roles.VETTING_TASK]
+    VettingTask = apps.get_model(app_label, model_name)
+    if VettingTask.objects.filter(pk=role.task_id).exists():
+        return role.task_id
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    old = GroupApprovalTask.objects.filter(pk=role.task_id).first()
+    if old is None:
+        return None
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Task = apps.get_model("wagtailcore", "Task")
+    task_type, _created = ContentType.objects.get_or_create(
+        app_label=app_label, model=model_name.lower()
+    )
+    # Only the child table's row: the parents' rows exist and stay as they are.
+    VettingTask(groupapprovaltask_ptr_id=old.pk).save_base(raw=True)
+    Task.objects.filter(pk=old.pk).update(content_type=task_type)
+    return old.pk
 
 
 def attach(apps, page_id, groups, workflow, permissions=None):
@@ -202,6 +250,7 @@ def set_up_symposium(page):
     parts = _parts(global_apps)
     groups = ensure_groups(parts=parts)
     attach(global_apps, page.pk, groups, ensure_workflow(groups=groups, parts=parts))
+    add_default_criteria(page)
 
 
 @transaction.atomic

@@ -91,8 +91,9 @@ class VettingTask(GroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         from ..vetting import record_judgement
 
+        # Approves or rejects the task state itself (the base class would pass the
+        # form's fields on to TaskState.approve, which takes only a comment).
         record_judgement(task_state, user, action_name, kwargs)
-        return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):

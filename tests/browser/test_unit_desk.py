@@ -23,6 +23,7 @@ def test_a_unit_sends_its_paper_from_its_desk(demo_site, new_context, shots, tmp
     from symposium_pages import roles
     from symposium_pages.models import DeskLink, Invitation, PaperSubmission
     from symposium_pages.moderation import ensure_groups
+    from symposium_pages.vetting import judgement_data
 
     invitation = (
         Invitation.objects.filter(
@@ -83,7 +84,13 @@ def test_a_unit_sends_its_paper_from_its_desk(demo_site, new_context, shots, tmp
     state = paper.get_workflow().start(paper, editor)
     task_state = state.current_task_state
     task_state.task.specific.on_action(
-        task_state.specific, reviewer, "reject", comment="Bổ sung số liệu"
+        task_state.specific,
+        reviewer,
+        "reject",
+        **judgement_data(
+            task_state, unmet=["Khách quan"], comment="Nội bộ: số liệu chưa khớp báo cáo năm."
+        ),
+        unit_comment="Bổ sung số liệu",
     )
     assert WorkflowState.objects.get(pk=state.pk).status == WorkflowState.STATUS_NEEDS_CHANGES
     unit.reload()

@@ -3,6 +3,7 @@
 import datetime
 
 from symposium_pages.models import SymposiumPage
+from symposium_pages.vetting import judgement_data
 
 
 def plan_fields(**overrides):
@@ -55,7 +56,9 @@ def release(page, user=None, *, save=True):
     state = workflow.start(page, user)
     while state.status == state.STATUS_IN_PROGRESS:
         task_state = state.current_task_state
-        task_state.task.specific.on_action(task_state.specific, user, "approve")
+        task_state.task.specific.on_action(
+            task_state.specific, user, "approve", **judgement_data(task_state)
+        )
         state.refresh_from_db()
     page.refresh_from_db()
     return page

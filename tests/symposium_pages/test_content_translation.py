@@ -6,6 +6,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from symposium_pages.models import SymposiumAssignment
 from symposium_pages.release import ReleaseRefused
+from symposium_pages.vetting import judgement_data
 
 from .factories import make_plan, release
 from .reading import paper
@@ -199,7 +200,7 @@ def test_editor_translates_and_publishes_the_plan_from_the_admin(
         url = reverse(
             "wagtailadmin_pages:workflow_action", args=[en_plan.pk, "approve", task_state.pk]
         )
-        assert admin_client.post(url, {"comment": ""}).status_code == 302
+        assert admin_client.post(url, judgement_data(task_state)).status_code == 302
 
     en_plan.refresh_from_db()
     assert en_plan.live and en_plan.title == "Trial symposium"

@@ -13,6 +13,7 @@ from wagtail.models import Page, Revision, WorkflowState
 
 from symposium_pages.models import InvitedUnitsPage, PaperPage, PaperSubmission, SymposiumPage
 from symposium_pages.release import ReleaseRefused
+from symposium_pages.vetting import judgement_data
 
 from .factories import make_plan, release
 from .newsroom import edit_data, make_people, receive
@@ -47,7 +48,7 @@ def approve_in_turn(client, page, *approvers):
         url = reverse(
             "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
         )
-        assert client.post(url, {"comment": ""}).status_code == 302
+        assert client.post(url, judgement_data(task_state)).status_code == 302
 
 
 def is_public(client, page):

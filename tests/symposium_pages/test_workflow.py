@@ -7,6 +7,7 @@ from wagtail.models import WorkflowState
 
 from symposium_pages import roles
 from symposium_pages.models import Invitation, PaperPage
+from symposium_pages.vetting import judgement_data
 
 from .factories import make_plan, release
 from .newsroom import edit_data, make_people, receive
@@ -39,7 +40,7 @@ def act(client, paper, action, comment=""):
     """A reviewer's or moderator's button in the admin, as the modal posts it."""
     task_state = reload(paper).current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[paper.pk, action, task_state.pk])
-    return client.post(url, {"comment": comment})
+    return client.post(url, judgement_data(task_state, comment=comment))
 
 
 def recipients():

@@ -1,0 +1,13 @@
+"""The vetting modal's form, bound to its task state (Wagtail makes it without one)."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def vetting_form(form, task_state):
+    """The form with the paper's criteria: Wagtail's own on a failed POST, else a new one."""
+    if getattr(form, "task_state", None) is not None or task_state is None:
+        return form
+    return type(form)(task_state=task_state)
