@@ -78,9 +78,14 @@ messages: setup
 compilemessages: setup
 	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) compilemessages -l vi
 
-# Requests per second under gunicorn, the intake per page, the booklet per paper: one table.
+# Our public pages side by side with a stock `wagtail start` page and the static file
+# (requests/s under gunicorn as `make serve`), on SQLite, then on a throwaway PostgreSQL
+# (scripts/with-postgres.sh) when one can be had; the intake per page, the booklet per
+# paper. BENCH_ARGS=--intake-load adds readers during 10 intakes (minutes more).
 bench: setup-test
-	$(PY) -m bench.run
+	$(PY) -m bench.run $(BENCH_ARGS)
+	@bash scripts/with-postgres.sh $(PY) -m bench.run --pages-only \
+		|| echo "PostgreSQL: not measured (no PostgreSQL could be started)"
 
 # The page estimate on real documents (issue 17): accuracy, verdicts, time and memory.
 bench-realdocx: setup

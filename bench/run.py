@@ -1,20 +1,23 @@
-"""`make bench`: one table measured in one run on this machine.
+"""`make bench`: our public pages side by side with a stock Wagtail page, in one run.
 
-- requests per second under gunicorn as `make serve` runs it (2 workers × 4 threads,
-  production settings, whitenoise) with 16 connections on loopback, for the home
-  page, the plan page, a published paper and a static file (the ceiling); with the
-  database queries one view of each page makes. Twice: every page rendered (a
-  local-memory cache, so the page cache is off), then with a throwaway Redis, when
-  redis-server is installed, where the add-on's pages come from the page cache;
+- a stock `wagtail start` site with the project's own Wagtail (bench/stock.py: its welcome
+  page, DEBUG off, whitenoise) and the demo (load_demo), both served by gunicorn as
+  `make serve` runs it (2 workers × 4 threads), on the same database kind (SQLite, or the
+  PostgreSQL server of DATABASE_URL: `make bench` runs both). Each public page (home,
+  plan, units page, paper, English plan, search, the plan's feed and .ics) in requests/s
+  and as a ratio to the stock page and to the static CSS file, with the queries one
+  uncached render makes; rounds taken in turn (stock, static, home, …, stock, …), the
+  median of 3 kept. *Rendered*: SYMPOSIUM_PAGE_CACHE_SECONDS=0 (every request renders);
+  *cached*: the site's default settings, where the page cache serves what it can;
 - the intake's check per page (by layout estimate; with LibreOffice too when present);
 - the booklet per paper (bench/bench_booklet.py), when that benchmark exists;
-- readers' latency idle and during 10 intakes with LibreOffice, the exact counts in the
-  background worker and, as before issue 15, inside the web request
+- with --intake-load: readers' latency idle and during 10 intakes with LibreOffice
   (bench/bench_intake_load.py), when soffice is installed.
 
 The load comes from `wrk` (Debian's package; installed when missing and we are root),
 else from a small Python load generator with threads. Everything runs against
-127.0.0.1, bounded in time. Options: --seconds per URL (default 10), --connections.
+127.0.0.1, bounded in time. Options: --seconds per URL, --rounds, --connections,
+--pages-only, --quick (one short run of four targets, for a smoke test).
 """
 
 import argparse
@@ -36,7 +39,8 @@ from pathlib import Path
 import requests
 
 from bench import bench_intake_load
-from bench.server import ROOT, Gunicorn, demo_site, migrated_site, redis_server
+from bench.server import ROOT, Gunicorn, demo_site, migrated_site
+from bench.stock import stock_site
 from symposium_pages.intake.libreoffice import find_soffice
 
 QUERIES = """
@@ -46,26 +50,41 @@ from django.test.utils import override_settings
 override_settings(SYMPOSIUM_PAGE_CACHE_SECONDS=0).enable()  # the queries of a real render
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 client = Client()
 counts = {}
 for url in URLS_JSON:
     client.get(url, HTTP_HOST="127.0.0.1")
-    with CaptureQueriesContext(connection) as queries:
+    made = []
+    with connection.execute_wrapper(lambda execute, *args: made.append(1) or execute(*args)):
         response = client.get(url, HTTP_HOST="127.0.0.1")
-    counts[url] = [response.status_code, len(queries)]
+    counts[url] = [response.status_code, len(made)]
 print(json.dumps(counts))
 """
 
+# Our public pages, as a reader finds them in the demo.
 PAGES = """
 import json, django
 django.setup()
-from symposium_pages.models import PaperPage, SymposiumPage
+from symposium_pages.models import InvitedUnitsPage, PaperPage, SymposiumPage
 from symposium_pages.programme import in_programme_order
-plan = SymposiumPage.objects.live().first()
+plan = SymposiumPage.objects.live().filter(locale__language_code="vi").first()
+english = plan.get_translations().live().filter(locale__language_code="en").first()
 paper = in_programme_order(PaperPage.objects.live().child_of(plan)).first()
-print(json.dumps({"plan": plan.url, "paper": paper.url}))
+units = InvitedUnitsPage.objects.live().child_of(plan).first()
+print(json.dumps([
+    ["home", "/"],
+    ["plan", plan.url],
+    ["units page", units.url],
+    ["paper", paper.url],
+    ["English plan", english.url],
+    ["search", "/search/?q=tham+lu%E1%BA%ADn"],
+    ["plan's feed", plan.url + "feed/"],
+    ["plan's .ics", plan.url + "calendar/"],
+]))
 """
+
+STOCK = "stock Wagtail page"
+STATIC = "static CSS file"
 
 
 def machine():
@@ -238,153 +257,210 @@ def drained(pids, quiet=0.02, step=0.25, limit=60):
     return before
 
 
-def measure(site, targets, wrk, seconds, connections, rounds):
-    """Requests per second of each target under gunicorn as `make serve` runs it.
+def measure(servers, targets, wrk, seconds, connections, rounds):
+    """Requests per second of each target, its servers already running.
 
-    The `seconds` per target are spent in `rounds` short runs taken in turn (home, plan,
-    paper, static, home, …), and the median run is kept: on a machine shared with other
+    `targets` are (name, server, path) with `server` a key of `servers`. The `seconds` per
+    target are spent in `rounds` short runs taken in turn (stock page, static file, home,
+    plan, …, stock page, …), and the median run is kept: on a machine shared with other
     work, a burst of load then hits every target alike instead of one of them.
     """
-    runs = {name: [] for name, _path in targets}
-    with Gunicorn(site, workers=2, threads=4) as server:
-        home = requests.get(f"{server.url}/", timeout=30).text
-        static = re.search(r'href="(/static/[^"]+\.css)"', home).group(1)
-        urls = {name: f"{server.url}{path or static}" for name, path in targets}
-        for url in urls.values():
-            for _ in range(5):  # warm: templates compiled, renditions made, caches filled
-                requests.get(url, timeout=30)
-        workers = server.worker_pids()
-        drained(workers)
-        for _ in range(rounds):
-            for name, url in urls.items():
-                cpu = cpu_seconds(workers)
-                if wrk:
-                    measured = load_with_wrk(wrk, url, seconds / rounds, connections)
-                else:
-                    measured = load_with_threads(url, seconds / rounds, connections)
-                # The requests still open when the load stopped are served all the same:
-                # wait for them, so that they count here and not in the next URL's run.
-                used = drained(workers) - cpu
-                served = measured["requests"] + connections
-                measured["cpu_ms"] = used * 1000 / served if used else None
-                runs[name].append(measured)
-        rows = {}
-        for name, measured in runs.items():
-            rates = sorted(m["rate"] for m in measured)
-            p50s = sorted(m["p50_ms"] for m in measured if m["p50_ms"] is not None)
-            cpus = sorted(m["cpu_ms"] for m in measured if m["cpu_ms"] is not None)
-            rows[name] = {
-                "rate": statistics.median(rates),
-                "range": (rates[0], rates[-1]),
-                "p50_ms": statistics.median(p50s) if p50s else None,
-                "cpu_ms": statistics.median(cpus) if cpus else None,
-                "bad": sum(m["bad"] for m in measured),
-                "errors": sum(m["errors"] for m in measured),
-            }
-            low, high = rows[name]["range"]
-            print(
-                f"  measured {name}: {rows[name]['rate']:.0f} requests/s "
-                f"(median of {rounds} runs, {low:.0f}–{high:.0f})",
-                flush=True,
-            )
-        if any(m["bad"] or m["errors"] for m in rows.values()):
+    runs = {name: [] for name, _server, _path in targets}
+    urls = {name: (server, f"{servers[server].url}{path}") for name, server, path in targets}
+    for _server, url in urls.values():
+        for _ in range(5):  # warm: templates compiled, renditions made, caches filled
+            requests.get(url, timeout=30)
+    for server in servers.values():
+        drained(server.worker_pids())
+    for _ in range(rounds):
+        for name, (server, url) in urls.items():
+            workers = servers[server].worker_pids()
+            cpu = cpu_seconds(workers)
+            if wrk:
+                measured = load_with_wrk(wrk, url, seconds / rounds, connections)
+            else:
+                measured = load_with_threads(url, seconds / rounds, connections)
+            # The requests still open when the load stopped are served all the same:
+            # wait for them, so that they count here and not in the next URL's run.
+            used = drained(workers) - cpu
+            served = measured["requests"] + connections
+            measured["cpu_ms"] = used * 1000 / served if used else None
+            runs[name].append(measured)
+    rows = {}
+    for name, measured in runs.items():
+        rates = sorted(m["rate"] for m in measured)
+        p50s = sorted(m["p50_ms"] for m in measured if m["p50_ms"] is not None)
+        cpus = sorted(m["cpu_ms"] for m in measured if m["cpu_ms"] is not None)
+        rows[name] = {
+            "rate": statistics.median(rates),
+            "range": (rates[0], rates[-1]),
+            "p50_ms": statistics.median(p50s) if p50s else None,
+            "cpu_ms": statistics.median(cpus) if cpus else None,
+            "bad": sum(m["bad"] for m in measured),
+            "errors": sum(m["errors"] for m in measured),
+        }
+        low, high = rows[name]["range"]
+        print(
+            f"  measured {name}: {rows[name]['rate']:.0f} requests/s "
+            f"(median of {rounds} runs, {low:.0f}–{high:.0f}, load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
+    if any(m["bad"] or m["errors"] for m in rows.values()):
+        for server in servers.values():
             print(server.log.read_text(errors="replace")[-3000:])
     return rows
 
 
+def static_path(server):
+    home = requests.get(f"{server.url}/", timeout=30).text
+    return re.search(r'href="(/static/[^"]+\.css)"', home).group(1)
+
+
+def side_by_side(workdir, args, wrk):
+    """Our public pages against a stock Wagtail page and the static file, one table."""
+    database = (
+        "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    )
+    print(f"preparing a stock `wagtail start` site and the demo ({database})…", flush=True)
+    stock = stock_site(workdir / "stock")
+    migrated = migrated_site(workdir / "migrated")
+    site = demo_site(workdir / "demo", migrated)
+    try:
+        pages = site.run_json(PAGES)
+        if args.quick:
+            pages = pages[:2]
+        queries = site.run_json(QUERIES.replace("URLS_JSON", json.dumps([p for _, p in pages])))
+        # Every page rendered: the page cache off, whatever cache the settings give.
+        site.extra_env["SYMPOSIUM_PAGE_CACHE_SECONDS"] = "0"
+        with Gunicorn(stock) as stock_server, Gunicorn(site) as ours:
+            servers = {"stock": stock_server, "ours": ours}
+            targets = [(STOCK, "stock", "/"), (STATIC, "ours", static_path(ours))]
+            targets += [(name, "ours", path) for name, path in pages]
+            rendered = measure(servers, targets, wrk, args.seconds, args.connections, args.rounds)
+        del site.extra_env["SYMPOSIUM_PAGE_CACHE_SECONDS"]
+        cached = {}
+        if not args.quick:
+            # As the settings serve them by default: the add-on's pages from the page cache
+            # when it is on.
+            with Gunicorn(site) as ours:
+                cached_targets = [(name, "ours", path) for name, path in pages[:4]]
+                cached = measure(
+                    {"ours": ours}, cached_targets, wrk, args.seconds, args.connections, args.rounds
+                )
+    finally:
+        site.drop()
+        migrated.drop()
+        stock.drop()
+    return database, pages, queries, rendered, cached
+
+
+def print_side_by_side(database, pages, queries, rendered, cached, args, tool):
+    stock, static = rendered[STOCK]["rate"], rendered[STATIC]["rate"]
+    print()
+    print(
+        f"{database}: gunicorn 2 workers × 4 threads for both sites, production settings "
+        f"(DEBUG off, whitenoise), {tool} with {args.connections} connections, "
+        f"{args.seconds:g} s per URL in {args.rounds} runs taken in turn (median kept); "
+        f"rendered = SYMPOSIUM_PAGE_CACHE_SECONDS=0, cached = the default settings"
+    )
+    print(
+        f"{'page':<20} {'rendered/s':>10} {'× stock':>8} {'× static':>9} {'p50 ms':>7} "
+        f"{'CPU ms†':>8} {'queries*':>8} {'cached/s':>9} {'non-2xx':>8}"
+    )
+    names = [STOCK, STATIC] + [name for name, _path in pages]
+    paths = dict(pages)
+    for name in names:
+        m = rendered[name]
+        count = queries.get(paths[name], [None, None])[1] if name in paths else None
+        extra = cached.get(name)
+        bad = m["bad"] + m["errors"] + (extra["bad"] + extra["errors"] if extra else 0)
+        cells = [
+            f"{m['rate']:.0f}",
+            f"{m['rate'] / stock:.2f}",
+            f"{m['rate'] / static:.3f}",
+            "" if m["p50_ms"] is None else f"{m['p50_ms']:.1f}",
+            "" if m["cpu_ms"] is None else f"{m['cpu_ms']:.1f}",
+            "" if count is None else str(count),
+            f"{extra['rate']:.0f}" if extra else "",
+            str(bad),
+        ]
+        widths = (10, 8, 9, 7, 8, 8, 9, 8)
+        print(f"{name:<20} " + " ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)))
+    slowest = min((rendered[name]["rate"], name) for name, _path in pages)
+    verdict = "meets" if slowest[0] >= 0.5 * stock else "MISSES"
+    print(
+        f"slowest page rendered: {slowest[1]}, {slowest[0] / stock:.2f}× the stock Wagtail "
+        f"page ({verdict} the 0.5 goal)"
+    )
+    plan, home = rendered.get("plan"), rendered.get("home")
+    if plan and home:
+        print(f"plan / home: {plan['rate'] / home['rate']:.2f} by rate", end="")
+        if plan["cpu_ms"] and home["cpu_ms"]:
+            print(f", {home['cpu_ms'] / plan['cpu_ms']:.2f} by CPU time per request", end="")
+        print()
+    if cached.get("plan"):
+        print(f"cached plan / static file: {cached['plan']['rate'] / static:.2f} (goal ≥ 0.4)")
+    print("† CPU time gunicorn's workers spent per request (median run): what the page costs,")
+    print("  whatever else the machine is doing; the rate also depends on what it leaves free")
+    print("* database queries of one uncached render (the page cache bypassed)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10, help="load per URL (default 10)")
+    parser.add_argument(
+        "--seconds", type=float, default=6, help="load per URL, all runs (default 6)"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
-        "--rounds", type=int, default=5, help="runs per URL, taken in turn (default 5)"
+        "--rounds", type=int, default=3, help="runs per URL, taken in turn (default 3)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one short run of the stock page, the static file, home and plan (for tests)",
+    )
+    parser.add_argument(
+        "--pages-only", action="store_true", help="only the side-by-side table of the pages"
+    )
+    parser.add_argument(
+        "--intake-load",
+        action="store_true",
+        help="also readers during 10 intakes with LibreOffice (several minutes)",
     )
     args = parser.parse_args()
-    seconds = max(1, min(args.seconds, 60))
-    rounds = max(1, min(args.rounds, seconds))
+    if args.quick:
+        args.seconds, args.rounds, args.pages_only = 1, 1, True
+    args.seconds = max(0.5, min(args.seconds, 60))
+    args.rounds = max(1, min(args.rounds, 10))
 
     workdir = Path(tempfile.mkdtemp(prefix="symposium-bench-"))
     started = datetime.datetime.now().astimezone()
     print(f"symposium_pages bench, {started:%Y-%m-%d %H:%M %Z}, {machine()}", flush=True)
-    print("preparing a throwaway site (migrate, demo, collectstatic)…", flush=True)
-    migrated = migrated_site(workdir / "migrated")
-    site = demo_site(workdir / "demo", migrated)
+    wrk = None if args.quick else ensure_wrk()
+    wrk = wrk or shutil.which("wrk")
+    tool = "wrk -t2" if wrk else "Python threads (wrk not installed)"
     try:
-        facts = site.run_json(PAGES)
-        wrk = ensure_wrk()
-        tool = "wrk -t2" if wrk else "Python threads (wrk not installed)"
-        targets = [
-            ("home page", "/"),
-            ("plan page", facts["plan"]),
-            ("paper", facts["paper"]),
-            ("static file (ceiling)", None),
-        ]
-        queries = site.run_json(
-            QUERIES.replace("URLS_JSON", json.dumps([path for _, path in targets[:3]]))
-        )
-        # Every page rendered (local-memory cache: the page cache is off, as on one machine
-        # without Redis), then with Redis, where the add-on's pages come from the page cache.
-        passes = {"rendered": measure(site, targets, wrk, seconds, args.connections, rounds)}
-        with redis_server(workdir, install=True) as redis_url:
-            if redis_url:
-                site.extra_env["REDIS_URL"] = redis_url
-                passes["Redis"] = measure(site, targets, wrk, seconds, args.connections, rounds)
-                del site.extra_env["REDIS_URL"]
-        intake, intake_problem = intake_rows()
-        booklet, booklet_problem = booklet_row()
-        intake_load = None
-        if find_soffice():
-            print("readers during 10 intakes (three runs on copies of the demo)…", flush=True)
-            intake_load = bench_intake_load.measure(site, workdir)
+        table = side_by_side(workdir, args, wrk)
+        intake = booklet = intake_load = None
+        if not args.pages_only:
+            intake, intake_problem = intake_rows()
+            booklet, booklet_problem = booklet_row()
+            if args.intake_load and find_soffice():
+                print("readers during 10 intakes (three runs on copies of the demo)…", flush=True)
+                migrated = migrated_site(workdir / "intake-migrated")
+                site = demo_site(workdir / "intake-demo", migrated)
+                try:
+                    intake_load = bench_intake_load.measure(site, workdir)
+                finally:
+                    site.drop()
+                    migrated.drop()
     finally:
-        site.drop()
-        migrated.drop()
         shutil.rmtree(workdir, ignore_errors=True)
 
-    print()
-    print(
-        f"gunicorn 2 workers × 4 threads, {args.connections} connections, {seconds} s per URL "
-        f"in {rounds} runs taken in turn (the median kept), "
-        f"{tool}, production settings, {'PostgreSQL' if site.database.server_url else 'SQLite'}"
-    )
-    print("rendered: local-memory cache, the page cache off (one machine without Redis)")
-    if "Redis" in passes:
-        print("Redis: REDIS_URL set, the add-on's pages served from the page cache")
-    else:
-        print("Redis: not measured (redis-server is not installed)")
-    header = f"{'what':<24} {'rendered/s':>10} {'p50 (ms)':>9} {'CPU ms†':>8}"
-    print(f"{header} {'Redis/s':>8} {'p50 (ms)':>9} {'CPU ms†':>8} {'queries*':>8} {'non-2xx':>8}")
-    for name, path in targets:
-        cells = []
-        bad = 0
-        for label in ("rendered", "Redis"):
-            m = passes.get(label, {}).get(name)
-            if m is None:
-                cells += ["", "", ""]
-                continue
-            cells += [
-                f"{m['rate']:.0f}",
-                "" if m["p50_ms"] is None else f"{m['p50_ms']:.1f}",
-                "" if m["cpu_ms"] is None else f"{m['cpu_ms']:.1f}",
-            ]
-            bad += m["bad"] + m["errors"]
-        count = queries.get(path, [None, None])[1] if path else None
-        print(
-            f"{name:<24} {cells[0]:>10} {cells[1]:>9} {cells[2]:>8} {cells[3]:>8} {cells[4]:>9} "
-            f"{cells[5]:>8} {'' if count is None else count!s:>8} {bad:>8}"
-        )
-    for label, rows in passes.items():
-        plan, home = rows["plan page"], rows["home page"]
-        ratio = plan["rate"] / home["rate"]
-        verdict = "meets" if ratio >= 0.9 else "MISSES"
-        line = f"plan page / home page, {label}: {ratio:.2f} measured ({verdict} the 0.9 goal)"
-        if plan["cpu_ms"] and home["cpu_ms"]:
-            by_cpu = home["cpu_ms"] / plan["cpu_ms"]
-            line += f"; {by_cpu:.2f} by CPU time per request"
-        print(line)
-    print("† CPU time gunicorn's workers spent per request (median run): what the page costs,")
-    print("  whatever else the machine is doing; the rate also depends on what it leaves free")
-    print("* database queries of one uncached render (the page cache bypassed)")
+    print_side_by_side(*table, args, tool)
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    if args.pages_only:
+        return
     print()
     print(f"{'intake check':<24} {'pages':>10} {'seconds':>9} {'per page (ms)':>14}")
     if intake:
@@ -401,16 +477,14 @@ def main():
         )
     else:
         print(f"booklet per paper: {booklet_problem}")
-    print()
     if intake_load:
+        print()
         print(
             "readers during 10 intakes at once with LibreOffice (gunicorn 2 × 4, 8 reader "
             "connections, Python threads; with intakes, from the first upload to the last "
             "exact count)"
         )
         print(bench_intake_load.table(intake_load))
-    else:
-        print("readers during intakes: not measured (LibreOffice is not installed)")
 
 
 if __name__ == "__main__":
