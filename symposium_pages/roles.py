@@ -64,10 +64,17 @@ BUDGET_PERMISSIONS = (
         for action in ("change", "approve", "settle")
     ),
 )
+# The symposium's vetting criteria: editors and moderators change them, reviewers read.
+VETTING_CRITERIA_PERMISSIONS = tuple(
+    ("symposium_pages", "vettingcriterion", f"{action}_vettingcriterion")
+    for action in ("add", "change", "delete", "view")
+)
+VIEW_CRITERIA = (("symposium_pages", "vettingcriterion", "view_vettingcriterion"),)
 MODEL_PERMISSIONS = {
     EDITORS: (
         ADMIN_ACCESS,
         *DESK_PERMISSIONS,
+        *VETTING_CRITERIA_PERMISSIONS,
         *BUDGET_READ,
         *(
             ("symposium_pages", model, f"{action}_{model}")
@@ -75,8 +82,8 @@ MODEL_PERMISSIONS = {
             for action in ("add", "change", "delete", "view")
         ),
     ),
-    REVIEWERS: (ADMIN_ACCESS, *_VIEW_UNITS),
-    MODERATORS: (ADMIN_ACCESS, *_VIEW_UNITS, *BUDGET_PERMISSIONS),
+    REVIEWERS: (ADMIN_ACCESS, *_VIEW_UNITS, *VIEW_CRITERIA),
+    MODERATORS: (ADMIN_ACCESS, *_VIEW_UNITS, *BUDGET_PERMISSIONS, *VETTING_CRITERIA_PERMISSIONS),
     OFFICE: (ADMIN_ACCESS, *_VIEW_UNITS, *BUDGET_PERMISSIONS),
 }
 
