@@ -23,13 +23,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .. import conf
 from ..models import DeskLink, Invitation, PaperSubmission
 from ..receiving import PaperRefused, check_for_symposium, receive_paper
 from ..tasks import send_desk_receipt
-from . import history, questions, receipts, reminders, throttle, window
+from . import history, language, questions, receipts, reminders, throttle, window
 from .forms import PresenterForm, QuestionForm, UploadForm
 
 PENDING_DIR = "symposium_pages/pending"
@@ -78,9 +78,11 @@ def _too_many(request, context):
 
 def _context(request, link, **extra):
     invitation = Invitation.objects.with_status().get(pk=link.invitation_id)
-    symposium = invitation.symposium
+    code, symposium, languages = language.choose(request, invitation.symposium)
     paper = invitation.latest_paper()
     return {
+        "language": code,
+        "languages": languages,
         "token": request.resolver_match.kwargs["token"],
         "invitation": invitation,
         "unit": invitation.unit,
@@ -99,11 +101,24 @@ def _context(request, link, **extra):
     }
 
 
+def _speak(request, link):
+    """Speaks the unit's chosen language for the rest of the request (see language.py)."""
+    code, _plan, _choices = language.choose(request, link.invitation.symposium)
+    translation.activate(code)
+    request.LANGUAGE_CODE = code
+    return code
+
+
 @private
 def desk_view(request, token):
     if _address_blocked(request):
         return _too_many(request, {})
     link = _link(request, token)
+    code = _speak(request, link)
+    return language.remember(request, _desk_action(request, link), code)
+
+
+def _desk_action(request, link):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "presenter":
@@ -245,13 +260,15 @@ def receipt_view(request, token, submission_id):
     if _address_blocked(request):
         return _too_many(request, {})
     link = _link(request, token)
+    code = _speak(request, link)
     submission = get_object_or_404(
         PaperSubmission.objects.select_related("exact_count", "document"),
         pk=submission_id,
         invitation_id=link.invitation_id,
     )
     context = _context(request, link, receipt=receipts.describe(submission))
-    return TemplateResponse(request, "symposium_pages/desk/receipt.html", context)
+    response = TemplateResponse(request, "symposium_pages/desk/receipt.html", context)
+    return language.remember(request, response, code)
 
 
 def _question(request, link):

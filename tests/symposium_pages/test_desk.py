@@ -11,13 +11,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client, override_settings
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry
 
 from symposium_pages.desk import history
 from symposium_pages.models import DeskLink, DeskThrottle, Invitation, PaperSubmission, Unit
 
 from .docx_builders import simple_paper
-from .factories import make_plan
+from .factories import make_plan, release
 from .newsroom import make_people
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -81,6 +81,32 @@ def test_the_desk_shows_the_plan_the_deadline_and_the_status(client, token, plan
     assert response["Cache-Control"] == "private, no-store"
     assert response["Referrer-Policy"] == "same-origin"
     assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_the_desk_speaks_a_language_the_plan_is_published_in(client, token, plan):
+    assert "?lang=" not in client.get(desk(token)).content.decode()  # Vietnamese only
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translated = plan.copy_for_translation(english, copy_parents=True)
+    translated.title = "Symposium on building the Party"
+    release(translated)
+
+    text = client.get(desk(token)).content.decode()
+    assert 'href="?lang=en"' in text and "Hạn chót và giới hạn" in text
+
+    response = client.get(desk(token) + "?lang=en")
+    text = response.content.decode()
+    assert "Deadline and limit" in text and "At most 7 A4 pages" in text
+    assert "Symposium on building the Party" in text and 'lang="en"' in text
+    assert response.cookies["symposium_desk_language"].value == "en"
+    # Remembered on the next visit, and for the receipt; a language not offered is ignored.
+    assert "Deadline and limit" in client.get(desk(token)).content.decode()
+    assert "Deadline and limit" in client.get(desk(token) + "?lang=fr").content.decode()
+    assert "Hạn chót và giới hạn" in client.get(desk(token) + "?lang=vi").content.decode()
+    # Withdrawn in English: the desk goes back to Vietnamese.
+    client.get(desk(token) + "?lang=en")
+    translated.refresh_from_db()
+    translated.unpublish()
+    assert "Hạn chót và giới hạn" in client.get(desk(token)).content.decode()
 
 
 def test_wrong_revoked_reissued_and_expired_links_get_the_same_404(client, invitation, plan):
