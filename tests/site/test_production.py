@@ -14,6 +14,7 @@ from newsroom.settings.services import (
     cache_settings,
     frontend_cache_settings,
     media_storage,
+    page_cache_dir,
     sqlite_options,
     task_settings,
 )
@@ -152,17 +153,31 @@ def test_s3_media_without_the_extra_is_refused_at_start():
     assert "django-storages is not installed" in result.stderr
 
 
-def test_cache_is_redis_only_when_a_url_is_given():
-    assert cache_settings({"REDIS_URL": " "})["default"]["BACKEND"].endswith("LocMemCache")
+def test_cache_is_redis_only_when_a_url_is_given(tmp_path):
+    one_machine = cache_settings({"REDIS_URL": " "}, tmp_path / "page-cache")
+    assert one_machine["default"]["BACKEND"].endswith("LocMemCache")
+    # The page cache is shared by every worker all the same: files, no service to run.
+    assert one_machine["pages"]["BACKEND"].endswith("FileBasedCache")
+    assert one_machine["pages"]["LOCATION"] == str(tmp_path / "page-cache")
+    elsewhere = cache_settings({"PAGE_CACHE_DIR": "/srv/cache/pages"}, tmp_path)
+    assert elsewhere["pages"]["LOCATION"] == "/srv/cache/pages"
     redis = cache_settings({"REDIS_URL": "redis://cache:6379/0", "CACHE_KEY_PREFIX": "gl"})
-    assert redis == {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://cache:6379/0",
-            "KEY_PREFIX": "gl",
-            "TIMEOUT": 300,
-        }
+    shared = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache:6379/0",
+        "KEY_PREFIX": "gl",
+        "TIMEOUT": 300,
     }
+    assert redis == {"default": shared, "pages": shared}
+
+
+def test_the_page_cache_folder_is_one_per_database(tmp_path):
+    sqlite = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "db.sqlite3")}
+    assert page_cache_dir(sqlite, "/repo") == tmp_path / "page-cache"
+    postgres = {"ENGINE": "django.db.backends.postgresql", "NAME": "news", "HOST": "db"}
+    other = {**postgres, "NAME": "news2"}
+    assert page_cache_dir(postgres, "/repo").parent == Path("/repo/page-cache")
+    assert page_cache_dir(postgres, "/repo") != page_cache_dir(other, "/repo")
 
 
 def test_frontend_cache_kinds():
