@@ -24,12 +24,11 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from . import conf
-from .budget import budget_for
 from .categories import VIETNAMESE_LABELS, UnitCategory
 from .documents.booklet import BookletPaper, BookletResult, Cover, Picture, make_booklet
 from .documents.report import BudgetItem, CategoryCounts, Printing, ReportData, build_report
 from .intake.libreoffice import find_soffice
-from .models import BookletExport, Invitation, PaperPage
+from .models import BookletExport, Invitation, PaperPage, SymposiumBudget
 from .programme import in_programme_order
 
 logger = logging.getLogger(__name__)
@@ -307,12 +306,14 @@ def event_phrase(symposium):
 def report_data(symposium, *, date=None):
     rows, missing, pages = report_counts(symposium)
     printed = papers_to_print(symposium)
+    # The Office's record: its settled figures once settled, the estimate before.
     with translation.override("vi"):
-        budget = budget_for(symposium)
+        budget = SymposiumBudget.for_symposium(symposium)
         items = [
-            BudgetItem(row.item, row.quantity, row.unit, row.unit_price) for row in budget.rows
+            BudgetItem(line.item, line.quantity or 0, line.unit, line.unit_price or 0, line.actual)
+            for line in budget.lines()
         ]
-    printing = budget.printing
+    printing = budget.printing_figures
     return ReportData(
         issuing_body=symposium.issuing_body,
         department=symposium.receiving_department,
@@ -332,6 +333,8 @@ def report_data(symposium, *, date=None):
             printing.pages, printing.from_booklet, printing.copies, printing.price_per_page
         ),
         budget=items,
+        budget_settled=budget.is_settled,
+        budget_settled_on=timezone.localdate(budget.settled_at) if budget.settled_at else None,
     )
 
 

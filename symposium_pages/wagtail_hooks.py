@@ -224,7 +224,7 @@ def register_remind_url():
 def register_printed_documents_urls():
     from django.urls import path
 
-    from .views import documents
+    from .views import documents, settlement
 
     return [
         path(
@@ -246,6 +246,11 @@ def register_printed_documents_urls():
             "symposium/<int:symposium_id>/results-report/",
             documents.results_report_view,
             name="symposium_pages_results_report",
+        ),
+        path(
+            "symposium/<int:symposium_id>/settlement/",
+            settlement.settlement_view,
+            name="symposium_pages_settlement",
         ),
     ]
 
@@ -278,6 +283,19 @@ def printed_documents_header_buttons(page, user, view_name, next_url=None):
         icon_name="doc-full",
         priority=16,
     )
+
+
+@hooks.register("register_page_header_buttons")
+def settlement_header_button(page, user, view_name, next_url=None):
+    """The budget's settlement (.docx), for those who may read the budget (the view checks)."""
+    from .languages import is_original
+    from .models import SymposiumPage
+    from .views.settlement import settlement_button
+
+    if page.specific_class is not SymposiumPage or not is_original(page):
+        return []
+    button = settlement_button(user, page)
+    return [button] if button else []
 
 
 # -- The programme: a paper copied or moved into a plan takes its place -----

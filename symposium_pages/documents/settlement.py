@@ -42,6 +42,13 @@ LINE_COLUMNS = (
 LINE_WIDTHS = (Mm(8), Mm(39), Mm(14), Mm(14), Mm(20), Mm(24), Mm(24), Mm(22))
 DOCUMENT_COLUMNS = ("TT", "Loại chứng từ", "Nội dung", "Khoản chi", "Tệp")
 DOCUMENT_WIDTHS = (Mm(8), Mm(24), Mm(60), Mm(38), Mm(35))
+# The kinds of supporting document (models.BudgetDocument.Kind) as the document names them.
+DOCUMENT_KINDS = {
+    "invoice": "Hóa đơn",
+    "receipt": "Biên lai",
+    "contract": "Hợp đồng",
+    "other": "Chứng từ khác",
+}
 SIGNERS = (
     ("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"),
     ("KẾ TOÁN TRƯỞNG", "(Ký, ghi rõ họ tên)"),

@@ -5,6 +5,8 @@ the command and the admin's download; and the report on results before and after
 import dataclasses
 import datetime
 
+import pytest
+
 from symposium_pages.documents.settlement import (
     NOT_SETTLED_MARK,
     SettlementData,
@@ -250,3 +252,226 @@ def test_the_report_gives_the_settled_figures_once_settled():
         ["In tài liệu tọa đàm", "150", "cuốn", "5.760.000 đ", "7.500.000 đ"],
         ["Tổng cộng", "", "", "8.260.000 đ", "9.867.500 đ"],
     ]
+
+
+# --- from the Office's record in the database ------------------------------------------------
+
+
+@pytest.fixture
+def people(db):
+    from tests.symposium_pages.newsroom import make_people
+
+    return make_people()
+
+
+@pytest.fixture
+def budget(home_page, people):
+    """A budget of three lines (the printing line among them) with a receipt and an invoice,
+    approved and every actual amount entered, not yet settled."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from symposium_pages.models import BudgetDocument, BudgetItem, SymposiumBudget
+    from tests.symposium_pages.factories import make_plan
+
+    plan = make_plan(home_page, booklet_copies=150, price_per_page=400)
+    budget = SymposiumBudget.for_symposium(plan)
+    hall = BudgetItem.objects.create(
+        budget=budget, item="Hội trường, âm thanh", quantity=1, unit="buổi",
+        unit_price=3_000_000, sort_order=1,
+    )  # fmt: skip
+    BudgetItem.objects.create(
+        budget=budget, item="Bồi dưỡng báo cáo viên", quantity=12, unit="người",
+        unit_price=500_000, sort_order=2,
+    )  # fmt: skip
+    Document = get_document_model()
+    invoice = Document.objects.create(
+        title="Hóa đơn hội trường",
+        file=ContentFile(b"%PDF-1.4 hoa don", name="hoa-don-hoi-truong.pdf"),
+    )
+    receipts = Document.objects.create(
+        title="Danh sách ký nhận", file=ContentFile(b"%PDF-1.4 ky nhan", name="ky-nhan.pdf")
+    )
+    BudgetDocument.objects.create(
+        budget=budget, item=hall, document=invoice, kind="invoice",
+        description="Hóa đơn số 0001234 của Trung tâm Hội nghị tỉnh",
+    )  # fmt: skip
+    BudgetDocument.objects.create(budget=budget, document=receipts, kind="receipt")
+    budget.approve(people["office"])
+    for line, actual in zip(budget.lines(), (2_850_000, 6_000_000, 135_000), strict=True):
+        line.actual = actual
+        line.paid_on = datetime.date(2022, 8, 26)
+        line.save()
+    return SymposiumBudget.objects.get(pk=budget.pk)
+
+
+def database_totals(budget):
+    from django.db.models import F, Sum
+
+    sums = budget.items.aggregate(
+        estimate=Sum(F("quantity") * F("unit_price")), actual=Sum("actual")
+    )
+    return sums["estimate"], sums["actual"]
+
+
+def figures(amount):
+    return f"{amount:,}".replace(",", ".")
+
+
+def test_the_settlement_from_the_database_adds_up_to_its_sums(budget, people):
+    from symposium_pages.settlement import settlement_docx
+
+    budget.settle(people["office"])
+    estimate, actual = database_totals(budget)
+    assert (estimate, actual) == (3_000_000 + 6_000_000 + 2 * 150 * 400, 8_985_000)
+    document = open_docx(settlement_docx(budget.symposium, date=datetime.date(2022, 9, 5)))
+    left = document.tables[0].rows[0].cells[0].text.split("\n")
+    assert left[:2] == ["TỈNH ỦY GIA LAI", "VĂN PHÒNG"]
+    rows = table_rows(document.tables[1])
+    assert rows[0] == LINE_HEADER
+    assert [row[1] for row in rows[1:3]] == ["Hội trường, âm thanh", "Bồi dưỡng báo cáo viên"]
+    assert rows[3][1].startswith("In tài liệu tọa đàm (2 trang")
+    assert rows[-1][5:7] == [figures(estimate), figures(actual)]
+    assert sum(int(row[6].replace(".", "")) for row in rows[1:-1]) == actual
+    lines = texts(document)
+    assert f"Tổng kinh phí quyết toán (thực chi): {figures(actual)} đồng." in lines
+    assert "Bằng chữ: Tám triệu chín trăm tám mươi lăm nghìn đồng." in lines
+    assert table_rows(document.tables[2])[1:] == [
+        ["1", "Hóa đơn", "Hóa đơn số 0001234 của Trung tâm Hội nghị tỉnh",
+         "Hội trường, âm thanh", "hoa-don-hoi-truong.pdf"],
+        ["2", "Biên lai", "Danh sách ký nhận", "", "ky-nhan.pdf"],
+    ]  # fmt: skip
+    signers = [cell.text.split("\n")[0] for cell in document.tables[-1].rows[0].cells]
+    assert signers == SIGNERS
+
+
+def test_before_settlement_the_document_and_the_report_give_the_estimate(budget):
+    from symposium_pages.printing import report_docx
+    from symposium_pages.settlement import settlement_docx
+
+    estimate, actual = database_totals(budget)
+    document = open_docx(settlement_docx(budget.symposium))
+    assert NOT_SETTLED_MARK in header_texts(document.sections[0].header)
+    lines = texts(document)
+    assert "(Kinh phí chưa được quyết toán)" in lines
+    assert "Bằng chữ: Chín triệu một trăm hai mươi nghìn đồng (theo dự toán)." in lines
+    assert estimate == 9_120_000
+    source, rows = budget_section(report_docx_data(budget))
+    assert source.startswith("Số liệu theo dự toán: kinh phí chưa được Văn phòng Tỉnh ủy")
+    assert rows[-1] == ["Tổng cộng", "", "", "", "9.120.000 đ"]
+    assert report_docx(budget.symposium)  # the admin's and the command's door builds too
+
+
+def test_after_settlement_the_report_gives_what_was_spent(budget, people):
+    budget.settle(people["office"])
+    estimate, actual = database_totals(budget)
+    source, rows = budget_section(report_docx_data(budget))
+    assert source.startswith("Số liệu theo quyết toán kinh phí của Văn phòng Tỉnh ủy ngày ")
+    assert source.endswith(
+        f"tổng kinh phí thực chi {figures(actual)} đ, dự toán {figures(estimate)} đ."
+    )
+    assert rows[0] == ["Nội dung", "Số lượng", "Đơn vị tính", "Dự toán", "Quyết toán"]
+    assert rows[-1] == ["Tổng cộng", "", "", f"{figures(estimate)} đ", f"{figures(actual)} đ"]
+
+
+def report_docx_data(budget):
+    from symposium_pages.printing import report_data
+
+    return report_data(budget.symposium)
+
+
+# --- the command and the admin's download ------------------------------------------------------
+
+
+def manage(*args):
+    """The command as `manage.py` runs it, in this process: its exit code and output."""
+    import contextlib
+    import io
+
+    from django.core.management import execute_from_command_line
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            execute_from_command_line(["manage.py", *args])
+        except SystemExit as exit:
+            code = exit.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_export_settlement_writes_the_file(budget, people, tmp_path):
+    budget.settle(people["office"])
+    target = tmp_path / "quyet-toan.docx"
+    code, out, err = manage(
+        "export_settlement", budget.symposium.slug, "-o", str(target), "--date", "2022-09-05"
+    )
+    assert code == 0 and "Error" not in err
+    assert out == (
+        f"Quyết toán → {target}: 3 khoản, dự toán 9.120.000 đ, quyết toán 8.985.000 đ.\n"
+    )
+    document = open_docx(target.read_bytes())
+    assert document.tables[0].rows[0].cells[1].paragraphs[-1].text == (
+        "Gia Lai, ngày 05 tháng 9 năm 2022"
+    )
+    assert table_rows(document.tables[1])[-1][5:7] == ["9.120.000", "8.985.000"]
+
+
+def test_export_settlement_exit_codes(budget, tmp_path):
+    slug = budget.symposium.slug
+    code, out, err = manage(
+        "export_settlement", str(budget.symposium.pk), "-o", str(tmp_path / "a.docx")
+    )
+    assert code == 0 and "chưa được quyết toán" in out
+    code, out, err = manage("export_settlement", "khong-co", "-o", str(tmp_path / "b.docx"))
+    assert (code, out) == (1, "")
+    assert err == "CommandError: Không có tọa đàm nào có slug hoặc id khong-co.\n"
+    code, out, err = manage("export_settlement", slug, "-o", str(tmp_path / "b.pdf"))
+    assert (code, err) == (
+        1,
+        f"CommandError: Tệp ghi ra phải có đuôi .docx: {tmp_path / 'b.pdf'}\n",
+    )
+    code, out, err = manage("export_settlement", slug, "-o", str(tmp_path / "khong" / "c.docx"))
+    assert code == 1 and "Không ghi được tệp" in err and "Traceback" not in err
+    code, out, err = manage(
+        "export_settlement", slug, "-o", str(tmp_path / "d.docx"), "--date", "5/9"
+    )
+    assert (code, err) == (1, "CommandError: Không phải ngày (YYYY-MM-DD): 5/9\n")
+    for args in ([slug], [], [slug, "-o"]):
+        code, out, err = manage("export_settlement", *args)
+        assert code == 2 and "Traceback" not in err, args
+    assert not (tmp_path / "b.docx").exists() and not (tmp_path / "d.docx").exists()
+
+
+def test_the_download_for_those_who_read_the_budget(budget, people, client):
+    url = f"/admin/symposium/{budget.symposium_id}/settlement/"
+    for name in ("office", "moderator", "editor"):
+        client.force_login(people[name])
+        response = client.get(url)
+        assert response.status_code == 200, name
+        assert response["Content-Disposition"] == (
+            'attachment; filename="quyet-toan-kinh-phi-92-KH-TU.docx"'
+        )
+        document = open_docx(b"".join(response.streaming_content))
+        assert table_rows(document.tables[1])[0] == LINE_HEADER
+    # Wagtail's admin answers PermissionDenied with a redirect to the dashboard.
+    client.force_login(people["reviewer"])
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_the_button_on_the_plan(budget, people):
+    from symposium_pages.wagtail_hooks import settlement_header_button
+
+    url = f"/admin/symposium/{budget.symposium_id}/settlement/"
+    for name, shown in (
+        ("office", True),
+        ("moderator", True),
+        ("editor", True),
+        ("reviewer", False),
+    ):
+        buttons = settlement_header_button(budget.symposium, people[name], "edit")
+        assert [button.url for button in buttons] == ([url] if shown else []), name
