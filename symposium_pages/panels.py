@@ -1,5 +1,6 @@
 """Admin panels of the add-on that show what is computed rather than typed."""
 
+from django.utils.functional import cached_property
 from wagtail.admin.panels import Panel
 
 
@@ -32,4 +33,26 @@ class ExactCountPanel(Panel):
             context["upload"] = upload
             context["count"] = getattr(upload, "exact_count", None)
             context["state"] = count_state(self.instance, upload=upload) if upload else None
+            return context
+
+
+class StructureHintsPanel(Panel):
+    """Which of the symposium's expected parts the paper's headings or opening sentences
+    seem to cover, for the reviewer: a hint read from the saved body, not a judgement."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "symposium_pages/admin/structure_hints_panel.html"
+
+        @cached_property
+        def hints(self):
+            from .paper_structure import hints_for_paper
+
+            return hints_for_paper(self.instance) if self.instance.pk else []
+
+        def is_shown(self):
+            return bool(self.hints) and super().is_shown()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["hints"] = self.hints
             return context

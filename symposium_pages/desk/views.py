@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 
 from .. import conf
 from ..models import DeskLink, Invitation, PaperSubmission
+from ..paper_structure import hints_for_check
 from ..receiving import PaperRefused, check_for_symposium, receive_paper
 from ..tasks import send_desk_receipt
 from . import history, language, questions, receipts, reminders, throttle, window
@@ -172,7 +173,14 @@ def _upload(request, link):
     pending = signing.dumps(
         {"path": path, "filename": upload.name, "link": link.pk}, salt=PENDING_SALT
     )
-    context = _context(request, link, result=result, pending=pending, filename=upload.name)
+    context = _context(
+        request,
+        link,
+        result=result,
+        pending=pending,
+        filename=upload.name,
+        structure_hints=hints_for_check(invitation.symposium, result),
+    )
     return TemplateResponse(request, "symposium_pages/desk/preview.html", context)
 
 

@@ -21,7 +21,7 @@ from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 from .. import roles
 from ..blocks import PaperBodyBlock
 from ..intake import methods as page_count_methods
-from ..panels import ExactCountPanel
+from ..panels import ExactCountPanel, StructureHintsPanel
 from .news import NewsPageMixin
 from .release import ReleaseRuleMixin
 from .units import Invitation
@@ -119,6 +119,7 @@ class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
         FieldRowPanel([FieldPanel("unit"), FieldPanel("invitation")]),
         FieldRowPanel([FieldPanel("presenter_name"), FieldPanel("presenter_position")]),
         *NewsPageMixin.news_panels(),
+        StructureHintsPanel(heading=_("Expected parts of the paper")),
         FieldPanel("body"),
         MultiFieldPanel(
             [

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from ..forms import ReceivePaperForm
 from ..languages import originals
 from ..models import ExactPageCount, Invitation, SymposiumPage, Unit
+from ..paper_structure import hints_for_check
 from ..printing import libreoffice_available
 from ..receiving import PaperRefused, check_for_symposium, receive_paper
 
@@ -72,6 +73,7 @@ def receive_paper_view(request, symposium_id):
                 _context(
                     symposium,
                     result=result,
+                    structure_hints=hints_for_check(symposium, result),
                     token=token,
                     unit=unit,
                     new_invitation=invitation is None,
