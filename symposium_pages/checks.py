@@ -127,7 +127,26 @@ def host_settings(app_configs, **kwargs):
     messages.extend(base_template_blocks())
     messages.extend(language_prefixes())
     messages.extend(desk_urls())
+    messages.extend(amount_words())
     return messages
+
+
+def amount_words():
+    """The settlement spells its totals with the configured word for a thousand."""
+    from . import conf
+    from .amounts import THOUSAND_WORDS
+
+    word = conf.get("SYMPOSIUM_THOUSAND_WORD")
+    if word in THOUSAND_WORDS:
+        return []
+    return [
+        Error(
+            f"SYMPOSIUM_THOUSAND_WORD is {word!r}: the settlement of a budget, which writes "
+            "its totals in words, cannot be built.",
+            hint='Set it to "nghìn" or "ngàn".',
+            id="symposium_pages.E007",
+        )
+    ]
 
 
 def desk_urls():

@@ -253,3 +253,15 @@ def test_every_sampled_amount_reads_back(options):
         if read_amount(amount_in_words(amount, **options), **options) != amount
     ]
     assert wrong == []
+
+
+def test_a_word_for_a_thousand_the_documents_cannot_use_is_a_system_error(settings):
+    from symposium_pages.checks import amount_words
+
+    assert amount_words() == []
+    settings.SYMPOSIUM_THOUSAND_WORD = "ngàn"
+    assert amount_words() == []
+    settings.SYMPOSIUM_THOUSAND_WORD = "ngan"
+    [error] = amount_words()
+    assert error.id == "symposium_pages.E007"
+    assert error.hint == 'Set it to "nghìn" or "ngàn".'
