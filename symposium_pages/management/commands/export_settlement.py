@@ -42,7 +42,7 @@ class Command(BaseCommand):
             ) from problem
         if data.settled:
             message = _(
-                "Settlement → %(file)s: %(lines)s lines, estimate %(estimate)s, settled at %(actual)s."
+                "Settlement → %(file)s: %(lines)s lines, estimate %(estimate)s, settled %(actual)s."
             )
         else:
             message = _(
