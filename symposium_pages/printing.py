@@ -30,6 +30,7 @@ from .documents.report import BudgetItem, CategoryCounts, Printing, ReportData, 
 from .intake.libreoffice import find_soffice
 from .models import BookletExport, Invitation, PaperPage, SymposiumBudget
 from .programme import in_programme_order
+from .vetting import quality as vetting_quality
 
 logger = logging.getLogger(__name__)
 
@@ -333,6 +334,7 @@ def report_data(symposium, *, date=None):
             printing.pages, printing.from_booklet, printing.copies, printing.price_per_page
         ),
         budget=items,
+        quality=vetting_quality(symposium),
         budget_settled=budget.is_settled,
         budget_settled_on=timezone.localdate(budget.settled_at) if budget.settled_at else None,
     )

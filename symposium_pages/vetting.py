@@ -10,6 +10,7 @@ edit view's path hands the data to `on_action` without validating it again, so
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.models import TaskState
@@ -220,17 +221,6 @@ def record_judgement(task_state, user, action_name, data):
     return vetting
 
 
-def unit_view(vetting):
-    """What the unit may read of a request for changes: its comment and the criteria not met."""
-    if vetting is None or vetting.action != vetting.Action.CHANGES:
-        return None
-    return {
-        "comment": vetting.unit_comment,
-        "unmet": [r for r in vetting.results if r.get("met") is False],
-        "judged_at": vetting.judged_at,
-    }
-
-
 def judgement_data(task_state, unmet=(), **extra):
     """The action form's data, every criterion met but those whose labels are in `unmet`.
 
@@ -249,3 +239,76 @@ def judgement_data(task_state, unmet=(), **extra):
         data[f"note_{criterion.pk}"] = ""
     data.update(extra)
     return data
+
+
+# -- what the record shows -------------------------------------------------------------
+
+
+def latest_vetting(paper):
+    """The paper's latest judgement (from `vettings` as prefetched), or None."""
+    if paper is None:
+        return None
+    return max(paper.vettings.all(), key=lambda v: (v.judged_at, v.pk), default=None)
+
+
+def changes_for_unit(paper):
+    """What the unit may read while changes are requested: the comment written for it and
+    the criteria not met, by their labels. Never the internal comment, nor the notes."""
+    vetting = latest_vetting(paper)
+    if vetting is None or vetting.action != vetting.Action.CHANGES:
+        return None
+    return {
+        "comment": vetting.unit_comment,
+        "unmet": [r["label"] for r in vetting.results if r.get("met") is False],
+        "judged_at": vetting.judged_at,
+    }
+
+
+def summary(vetting):
+    """One line for the staff's lists: the decision, how many met, by whom and when."""
+    if vetting is None:
+        return ""
+    judged = [r for r in vetting.results if r.get("met") is not None]
+    met = sum(1 for r in judged if r["met"])
+    person = vetting.reviewer
+    reviewer = (person.get_full_name() or person.get_username()) if person else ""
+    line = pgettext("vetting", "%(decision)s: %(met)d of %(total)d met") % {
+        "decision": vetting.get_action_display(),
+        "met": met,
+        "total": len(judged),
+    }
+    when = timezone.localtime(vetting.judged_at).strftime("%d/%m/%Y")
+    return ", ".join(part for part in (line, reviewer, when) if part)
+
+
+def quality(symposium):
+    """How the papers fared by each criterion, for the report on results (a `Quality`).
+
+    Each row: (label, papers that met it at their first judgement, papers sent
+    back and judged again that met it at their latest). Criteria are the
+    symposium's, in order; results under a criterion since deleted are left out.
+    """
+    from .documents.report import Quality
+    from .models import PaperVetting
+
+    by_paper = {}
+    judgements = PaperVetting.objects.filter(symposium=symposium, paper__isnull=False)
+    for vetting in judgements.order_by("judged_at", "pk"):
+        by_paper.setdefault(vetting.paper_id, []).append(vetting)
+    changes = PaperVetting.Action.CHANGES
+    sent_back = [js for js in by_paper.values() if any(v.action == changes for v in js)]
+    # Judged again after the first request for changes.
+    again = [js for js in sent_back if [v.action for v in js].index(changes) < len(js) - 1]
+
+    def met(vetting, criterion_id):
+        return any(r.get("criterion") == criterion_id and r.get("met") for r in vetting.results)
+
+    rows = [
+        (
+            criterion.label,
+            sum(1 for js in by_paper.values() if met(js[0], criterion.pk)),
+            sum(1 for js in again if met(js[-1], criterion.pk)),
+        )
+        for criterion in symposium.vetting_criteria.order_by("sort_order", "pk")
+    ]
+    return Quality(len(by_paper), len(sent_back), len(again), rows)

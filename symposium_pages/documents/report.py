@@ -74,6 +74,16 @@ class BudgetItem:
 
 
 @dataclass
+class Quality:
+    """The papers judged by the plan's criteria (see `vetting.quality`)."""
+
+    judged: int = 0
+    sent_back: int = 0  # changes requested at least once
+    judged_again: int = 0  # of those, judged again after the changes
+    rows: list[tuple[str, int, int]] = field(default_factory=list)  # (criterion, first, after)
+
+
+@dataclass
 class ReportData:
     issuing_body: str
     department: str
@@ -93,6 +103,7 @@ class ReportData:
     budget: list[BudgetItem] = field(default_factory=list)
     budget_settled: bool = False  # the Office has settled it: the actual amounts stand
     budget_settled_on: datetime.date | None = None
+    quality: Quality | None = None
 
     @property
     def totals(self) -> CategoryCounts:
@@ -213,6 +224,32 @@ class ReportDocument:
             self._budget_table()
         else:
             self._paragraph("Chưa lập dự trù kinh phí.")
+        if data.quality is not None:
+            self._quality()
+
+    def _quality(self) -> None:
+        """How many papers met each criterion at first submission, and after changes."""
+        quality = self.data.quality
+        self._heading("V. CHẤT LƯỢNG THAM LUẬN")
+        if not quality.judged:
+            self._paragraph("Chưa có tham luận nào được thẩm định theo tiêu chí của kế hoạch.")
+            return
+        self._paragraph(
+            f"Có {quality.judged} tham luận được thẩm định theo tiêu chí của kế hoạch; "
+            f"{quality.sent_back} tham luận được đề nghị chỉnh sửa, trong đó "
+            f"{quality.judged_again} tham luận đã được thẩm định lại sau khi chỉnh sửa."
+        )
+        rows = [
+            [label, f"{first}/{quality.judged}", f"{after}/{quality.judged_again}"]
+            for label, first, after in quality.rows
+        ]
+        first = Mm(85)
+        rest = Emu(int((docx_style.TEXT_WIDTH - first) / 2))
+        self._table(
+            ["Tiêu chí, nội dung", "Đạt khi gửi lần đầu", "Đạt sau chỉnh sửa"],
+            rows,
+            [first, rest, rest],
+        )
 
     def _programme(self) -> None:
         """The printed papers in the programme's order, the booklet's own."""

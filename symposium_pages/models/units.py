@@ -95,6 +95,7 @@ class InvitationQuerySet(models.QuerySet):
         (with each paper's latest upload's page count, see `exact_counts.with_count`)."""
         from ..exact_counts import with_count
         from .papers import PaperPage
+        from .vetting import PaperVetting
 
         # Wagtail's prefetch_workflow_states() follows the base-Page relation unless the
         # queryset came from .specific(); PaperPage.objects needs the specific one.
@@ -104,7 +105,8 @@ class InvitationQuerySet(models.QuerySet):
         papers = with_count(PaperPage.objects.annotate_approved_schedule()).prefetch_related(
             Prefetch(
                 "_specific_workflow_states", queryset=active, to_attr="_current_workflow_states"
-            )
+            ),
+            Prefetch("vettings", queryset=PaperVetting.objects.select_related("reviewer")),
         )
         return self.select_related("unit", "symposium").prefetch_related(
             Prefetch("papers", queryset=papers)

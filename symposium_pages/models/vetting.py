@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as wagtail_gettext  # not extracted: Wagtail's
 from django.utils.translation import pgettext_lazy
 from wagtail.models import GroupApprovalTask, Orderable
 
@@ -75,7 +76,7 @@ class VettingTask(GroupApprovalTask):
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
             return [
-                ("reject", _("Request changes"), True),
+                ("reject", wagtail_gettext("Request changes"), True),
                 ("approve", pgettext_lazy("vetting", "Approve by the criteria"), True),
             ]
         return []

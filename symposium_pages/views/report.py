@@ -15,6 +15,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from ..categories import UnitCategory
 from ..languages import originals
 from ..models import Invitation, SymposiumPage
+from ..vetting import latest_vetting
+from ..vetting import summary as vetting_summary
 from .filters import LateFilter, OverLimitFilter, StatusFilter
 from .page_counts import pages_text
 from .units import StatusColumn, _presenter, _symposium
@@ -94,10 +96,22 @@ EXPORT = [
         lambda item: ", ".join(str(f) for f in item.get_flags_display()),
     ),
     ("comment", _("Reviewer's comment"), lambda item: _comment(item)),
+    (
+        "vetting",
+        pgettext_lazy("vetting", "Vetting"),
+        lambda item: vetting_summary(latest_vetting(item.latest_paper())),
+    ),
+    ("unmet", pgettext_lazy("vetting", "Not met"), lambda item: _unmet(item)),
     ("paper", _("Paper"), _paper_title),
     ("pages", pgettext_lazy("page count", "Pages"), _paper_pages),
     ("received_at", _("Received at"), _received_at),
 ]
+
+
+def _unmet(invitation):
+    """The criteria the paper's latest judgement found not met, by their labels."""
+    vetting = latest_vetting(invitation.latest_paper())
+    return "; ".join(r["label"] for r in vetting.unmet()) if vetting else ""
 
 
 def _comment(invitation):

@@ -16,6 +16,8 @@ from ..categories import UnitCategory
 from ..languages import originals
 from ..models import Invitation, SymposiumPage, Unit
 from ..models.units import plan_order
+from ..vetting import latest_vetting
+from ..vetting import summary as vetting_summary
 from .desk_questions import DeskQuestionViewSet
 from .filters import (
     LateFilter,
@@ -25,6 +27,7 @@ from .filters import (
     VerdictChangedFilter,
 )
 from .page_counts import count_flags
+from .vetting_criteria import VettingCriterionViewSet
 
 
 class UnitFilterSet(WagtailFilterSet):
@@ -138,6 +141,7 @@ class StatusColumn(Column):
                 )
             context["flags"].extend(count_flags(paper))
             context["comment"] = paper.changes_requested_comment
+            context["vetting"] = vetting_summary(latest_vetting(paper))
         return context
 
 
@@ -221,7 +225,7 @@ class InvitationViewSet(SnippetViewSet):
 
 
 class SymposiaViewSetGroup(SnippetViewSetGroup):
-    items = (UnitViewSet, InvitationViewSet, DeskQuestionViewSet)
+    items = (UnitViewSet, InvitationViewSet, DeskQuestionViewSet, VettingCriterionViewSet)
     menu_label = _("Symposia")
     menu_icon = "group"
     menu_order = 250
