@@ -38,7 +38,7 @@ class VettingCriterionViewSet(SnippetViewSet):
     model = VettingCriterion
     icon = "list-ul"
     menu_name = "vetting-criteria"
-    menu_order = 260
+    menu_order = 400
     copy_view_enabled = False
     inspect_view_enabled = False
     filterset_class = VettingCriterionFilterSet
