@@ -11,14 +11,13 @@ settled it, the estimate before, and the section says which.
 from __future__ import annotations
 
 import datetime
-import io
 from dataclasses import dataclass, field
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Mm, Pt
 
 from ..formatting import vnd
-from . import docx_style, party_header
+from . import docx_style, party_header, party_report
 
 COLUMNS = (
     "Nhóm đơn vị",
@@ -136,24 +135,18 @@ class ReportDocument:
 
     def _header(self) -> None:
         data = self.data
-        lines = party_header.department_lines(data.department, data.issuing_body)
-        number = party_header.number_line(
-            data.report_number, "BC", party_header.abbreviation(data.department)
-        )
-        party_header.add_party_header(
-            self.document, lines, number=number, place=data.place, date=data.date
+        party_report.add_department_header(
+            self.document,
+            data.department,
+            data.issuing_body,
+            number=data.report_number,
+            place=data.place,
+            date=data.date,
         )
 
     def _title(self) -> None:
-        centre = WD_ALIGN_PARAGRAPH.CENTER
-        self._paragraph(
-            "BÁO CÁO", bold=True, align=centre, after=0
-        ).paragraph_format.space_before = Pt(18)
         theme = " ".join(self.data.theme.split())
-        self._paragraph(f"kết quả tổ chức tọa đàm “{theme}”", bold=True, align=centre, after=0)
-        docx_style.rule_paragraph(
-            self.document, indent=Mm(60), right=Mm(60), space_before=Pt(4), space_after=Pt(12)
-        )
+        party_report.add_title(self.document, f"kết quả tổ chức tọa đàm “{theme}”")
 
     def _heading(self, text: str) -> None:
         paragraph = self._paragraph(text, bold=True, after=6)
@@ -161,14 +154,10 @@ class ReportDocument:
 
     def _body(self) -> None:
         data = self.data
-        basis = f"Thực hiện Kế hoạch số {data.plan_number}"
-        if data.plan_date:
-            basis += f", ngày {data.plan_date.day}/{data.plan_date.month}/{data.plan_date.year}"
-        basis += f" của {data.issuing_body} về tổ chức tọa đàm “{' '.join(data.theme.split())}”"
-        if data.event:
-            basis += f"; tọa đàm diễn ra {data.event}"
-        basis += f", {data.department} báo cáo kết quả như sau:"
-        self._paragraph(basis)
+        basis = party_report.plan_basis(
+            data.plan_number, data.plan_date, data.issuing_body, data.theme, data.event
+        )
+        self._paragraph(f"{basis}, {data.department} báo cáo kết quả như sau:")
 
         totals = data.totals
         self._heading("I. ĐƠN VỊ ĐƯỢC MỜI VÀ THAM LUẬN")
@@ -363,9 +352,7 @@ class ReportDocument:
         docx_style.add_run(paragraph, title, bold=True)
 
     def to_bytes(self) -> bytes:
-        stream = io.BytesIO()
-        self.document.save(stream)
-        return stream.getvalue()
+        return party_report.document_bytes(self.document)
 
 
 def build_report(data: ReportData) -> bytes:
