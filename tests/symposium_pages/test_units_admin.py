@@ -208,7 +208,9 @@ def test_invitation_list_shows_derived_status_and_flags(admin_client, invitation
         "Nhận muộn Vượt số trang",
         "",
     ]
-    assert cells(row_of(html, "Đảng bộ phường Hội Thương"))[3] == "Đã đăng"
+    # A published paper's cell also says how its vetting went (all met by the release bot).
+    published, vetting = cells(row_of(html, "Đảng bộ phường Hội Thương"))[3].split(" Đã duyệt: ")
+    assert published == "Đã đăng" and vetting.startswith("đạt 7/7, release-bot, ")
 
 
 def test_invitation_list_in_plan_order_and_filtered(admin_client, invitations):
@@ -270,6 +272,7 @@ def test_units_and_invitations_sit_under_the_symposia_menu(admin_client, db):
         ("Đơn vị", UNITS_URL),
         ("Lời mời", INVITATIONS_URL),
         ("Câu hỏi của các đơn vị", "/admin/snippets/symposium_pages/deskquestion/"),
+        ("Tiêu chí thẩm định", "/admin/snippets/symposium_pages/vettingcriterion/"),
     ]
 
 

@@ -80,21 +80,26 @@ def test_the_migration_made_the_groups_and_the_workflow(db):
     state = snapshot()
     assert state["groups"] == sorted(["Editors", "Moderators", *GROUP_NAMES])
     rights = [row for row in state["group rights"] if row[0] in GROUP_NAMES]
-    viewer = ["access_admin", "view_invitation", "view_unit"]
+    # The migrations grant each group exactly the rights of its part in roles.py…
     assert rights == sorted(
-        [(N[roles.EDITORS], "access_admin")]
-        + [(N[roles.EDITORS], codename) for _app, _model, codename in roles.DESK_PERMISSIONS]
-        + [
-            (N[roles.EDITORS], f"{action}_{model}")
-            for model in ("invitation", "unit")
-            for action in ("add", "change", "delete", "view")
-        ]
-        + [
-            (group, codename)
-            for group in (N[roles.REVIEWERS], N[roles.MODERATORS], N[roles.OFFICE])
-            for codename in viewer
-        ]
+        (N[key], codename)
+        for key, specs in roles.MODEL_PERMISSIONS.items()
+        for _app, _model, codename in specs
     )
+    # … which are, besides the admin: editors manage units, invitations, the desk's
+    # questions and the vetting criteria; reviewers, moderators and the Office read the units.
+    editors = {codename for group, codename in rights if group == N[roles.EDITORS]}
+    assert {
+        f"{action}_{model}"
+        for model in ("invitation", "unit", "vettingcriterion")
+        for action in ("add", "change", "delete", "view")
+    } | {codename for _app, _model, codename in roles.DESK_PERMISSIONS} <= editors
+    for key in (roles.REVIEWERS, roles.MODERATORS, roles.OFFICE):
+        assert {"access_admin", "view_invitation", "view_unit"} <= {
+            codename for group, codename in rights if group == N[key]
+        }
+    reviewers = {codename for group, codename in rights if group == N[roles.REVIEWERS]}
+    assert "view_vettingcriterion" in reviewers and "change_vettingcriterion" not in reviewers
     assert state["workflow tasks"] == sorted(
         [
             ("Moderators approval", "Moderators approval", 0),
