@@ -1,5 +1,9 @@
 """The budget of a symposium (dự trù kinh phí): its lines and the computed printing line.
 
+The lines are the Office's record (models/budget.py, SymposiumBudget); this
+module computes the printing line's figures and gives the printed documents
+the budget as plain rows.
+
 The printing line is the booklet's pages × the copies × the price per page. The
 pages are those of the last booklet built for printing (not a draft); before
 one is built, an estimate from the approved papers' page counts stands in, and
@@ -41,6 +45,7 @@ class BudgetRow:
     unit: str
     unit_price: int
     computed: bool = False
+    actual: int | None = None
 
     @property
     def total(self):
@@ -59,6 +64,7 @@ class BudgetRow:
 class Budget:
     rows: list
     printing: PrintingFigures
+    record: object = None  # the SymposiumBudget the rows come from
 
     @property
     def total(self):
@@ -116,12 +122,20 @@ def printing_row(printing):
 
 
 def budget_for(symposium):
-    """The budget's rows, the printing line last when copies and a price are set."""
+    """The budget's rows from the Office's record (the original plan's for a translation),
+    the printing line last when copies and a price are set or its cost is entered."""
+    from .models import SymposiumBudget
+
+    record = SymposiumBudget.for_symposium(symposium)
     rows = [
-        BudgetRow(line.item, line.quantity or 0, line.unit, line.unit_price or 0)
-        for line in symposium.budget_lines.all()
+        BudgetRow(
+            line.item,
+            line.quantity or 0,
+            line.unit,
+            line.unit_price or 0,
+            computed=line.is_printing,
+            actual=line.actual,
+        )
+        for line in record.lines()
     ]
-    printing = printing_figures(symposium)
-    if printing.copies and printing.price_per_page:
-        rows.append(printing_row(printing))
-    return Budget(rows=rows, printing=printing)
+    return Budget(rows=rows, printing=record.printing_figures, record=record)

@@ -46,3 +46,24 @@ def images_collection():
     if created:
         set_up_collection(collection, roles.IMAGES_PERMISSIONS)
     return collection
+
+
+@transaction.atomic
+def budget_collection():
+    """Private: the budget's invoices, receipts and contracts, for the Office, the
+    moderators and the editors only (roles.BUDGET_DOCUMENTS_*), never the public."""
+    from .moderation import ensure_groups, set_up_collection
+
+    collection, created = _child_collection(conf.get("SYMPOSIUM_BUDGET_COLLECTION"))
+    restriction = CollectionViewRestriction.objects.filter(
+        collection=collection, restriction_type=BaseViewRestriction.GROUPS
+    ).first()
+    if created or restriction is None:
+        set_up_collection(collection, roles.BUDGET_DOCUMENTS_PERMISSIONS)
+        if restriction is None:
+            restriction = CollectionViewRestriction.objects.create(
+                collection=collection, restriction_type=BaseViewRestriction.GROUPS
+            )
+        groups = ensure_groups()
+        restriction.groups.add(*(groups[key] for key in roles.BUDGET_DOCUMENTS_READERS))
+    return collection

@@ -22,6 +22,8 @@ DEFAULTS = {
     # Collections for the originals (private) and for the pictures taken out of papers.
     "SYMPOSIUM_ORIGINALS_COLLECTION": "Tham luận gốc (nội bộ)",
     "SYMPOSIUM_IMAGES_COLLECTION": "Ảnh trong tham luận",
+    # Private collection for the budget's supporting documents (invoices, receipts, contracts).
+    "SYMPOSIUM_BUDGET_COLLECTION": "Chứng từ kinh phí (nội bộ)",
     # Booklets with more papers than this are built as a background task (django_tasks).
     "SYMPOSIUM_BOOKLET_BACKGROUND_AFTER": 30,
     # Seconds LibreOffice may take to render a whole booklet.

@@ -315,6 +315,42 @@ def moved_paper_in_programme(request, page):
     keep_in_programme(page)
 
 
+# -- The Office's budget: its own record, off the plan page ------------------
+
+
+def _register_budget_admin():
+    from wagtail.snippets.models import register_snippet
+
+    from .budget_rights import budget_policy
+    from .models import SymposiumBudget
+    from .views.budget import BudgetViewSet
+
+    try:
+        from wagtail.permissions import register_permission_policy
+    except ImportError:  # Wagtail 7.4 has no policy registry: the viewset carries it
+        BudgetViewSet.permission_policy = budget_policy
+    else:
+        register_permission_policy(SymposiumBudget, budget_policy)
+    register_snippet(BudgetViewSet)
+
+
+_register_budget_admin()
+
+
+@hooks.register("register_admin_urls")
+def register_budget_urls():
+    from .views.budget import budget_urls
+
+    return budget_urls()
+
+
+@hooks.register("register_log_actions")
+def register_budget_log_actions(actions):
+    from .views.budget import register_log_actions
+
+    register_log_actions(actions)
+
+
 # -- The release rule at the admin's doors (publish, bulk, copy, move) ------
 
 from . import release_admin  # noqa: E402,F401  (registers its hooks)

@@ -1,44 +1,13 @@
-"""The budget's line items, and the booklets built for printing (kept for staff to download)."""
+"""The booklets built for printing (kept for staff to download).
+
+The budget's lines were here (BudgetLine, on the plan page); they are the Office's
+record now (budget.py), and migration 0020 dropped their table.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
-
-from ..formatting import vnd
-
-
-class BudgetLine(Orderable):
-    """One line of the budget (dự trù kinh phí): item, quantity, unit, unit price."""
-
-    page = ParentalKey(
-        "symposium_pages.SymposiumPage", on_delete=models.CASCADE, related_name="budget_lines"
-    )
-    item = models.CharField(pgettext_lazy("symposium", "item"), max_length=255)
-    quantity = models.PositiveIntegerField(_("quantity"), default=1)
-    unit = models.CharField(
-        _("unit of measure"), max_length=40, blank=True, help_text=_("e.g. người, buổi, cuốn")
-    )
-    unit_price = models.PositiveBigIntegerField(_("unit price (VND)"), default=0)
-
-    panels = [
-        FieldPanel("item"),
-        FieldRowPanel([FieldPanel("quantity"), FieldPanel("unit"), FieldPanel("unit_price")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("budget line")
-        verbose_name_plural = _("budget lines")
-
-    def __str__(self):
-        return f"{self.item}: {vnd(self.total)}"
-
-    @property
-    def total(self):
-        return (self.quantity or 0) * (self.unit_price or 0)
 
 
 class BookletExport(models.Model):

@@ -26,7 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import conf
-from ..panels import BudgetSummaryPanel
+from ..budget_panels import PlanBudgetPanel
 from ..validators import validate_plan_number
 from .desk_followup import validate_reminder_days
 from .news import NewsPageMixin
@@ -179,8 +179,8 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     )
 
     # wagtail-localize: text (title, lead, purpose, venue, ...) is translated; the plan's and
-    # the report's numbers are identifiers and stay as issued. The legal bases, assignments,
-    # programme and budget lines are copied from the Vietnamese plan as they are (synchronised).
+    # the report's numbers are identifiers and stay as issued. The legal bases, assignments and
+    # programme are copied from the Vietnamese plan as they are (synchronised).
     override_translatable_fields = [
         SynchronizedField("plan_number"),
         SynchronizedField("report_number"),
@@ -242,8 +242,8 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     ]
     budget_panels = [
         FieldRowPanel([FieldPanel("booklet_copies"), FieldPanel("price_per_page")]),
-        BudgetSummaryPanel(heading=_("Printing and totals")),
-        InlinePanel("budget_lines", heading=_("Budget lines"), label=_("Budget line")),
+        # The lines, actual spending and documents are the Office's record (models/budget.py).
+        PlanBudgetPanel(heading=_("Printing and totals")),
     ]
     edit_handler = TabbedInterface(
         [

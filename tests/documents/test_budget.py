@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from symposium_pages.budget import budget_for, estimated_booklet_pages, printing_figures
 from symposium_pages.formatting import vnd
-from symposium_pages.models import BookletExport, BudgetLine, PaperPage
+from symposium_pages.models import BookletExport, BudgetItem, PaperPage, SymposiumBudget
 from tests.symposium_pages.factories import make_plan, release
 
 
@@ -28,11 +28,21 @@ def test_vnd(amount, text):
 @pytest.fixture
 def plan(home_page):
     plan = make_plan(home_page, booklet_copies=100, price_per_page=400)
-    plan.budget_lines = [
-        BudgetLine(item="Hội trường", quantity=1, unit="buổi", unit_price=2_500_000),
-        BudgetLine(item="Tài liệu, văn phòng phẩm", quantity=100, unit="bộ", unit_price=15_000),
-    ]
-    release(plan)
+    budget = SymposiumBudget.for_symposium(plan)
+    BudgetItem.objects.bulk_create(
+        [
+            BudgetItem(
+                budget=budget, item="Hội trường", quantity=1, unit="buổi", unit_price=2_500_000
+            ),
+            BudgetItem(
+                budget=budget,
+                item="Tài liệu, văn phòng phẩm",
+                quantity=100,
+                unit="bộ",
+                unit_price=15_000,
+            ),
+        ]
+    )
     for order, (pages, live) in enumerate([(5, True), (7, True), (6, False)]):
         paper = PaperPage(
             title=f"Tham luận {order}", slug=f"tham-luan-{order}", pages=pages, live=False
@@ -79,7 +89,21 @@ def test_the_last_booklet_built_for_printing_gives_the_pages(plan):
 
 def test_no_printing_line_without_copies_or_price(plan):
     plan.price_per_page = 0
+    plan.save()
     assert [row.computed for row in budget_for(plan).rows] == [False, False]
+    # until its actual cost is entered: then the settlement needs it
+    SymposiumBudget.for_symposium(plan).items.filter(is_printing=True).update(actual=300_000)
+    assert [(row.computed, row.actual) for row in budget_for(plan).rows][-1] == (True, 300_000)
+
+
+def test_a_translation_reads_the_originals_budget(plan):
+    from wagtail.models import Locale
+
+    english = plan.copy_for_translation(
+        Locale.objects.get_or_create(language_code="en")[0], copy_parents=True
+    )
+    assert SymposiumBudget.for_symposium(english) == SymposiumBudget.for_symposium(plan)
+    assert budget_for(english).total == budget_for(plan).total
 
 
 def test_the_budget_tab_in_the_editor(plan, admin_client):

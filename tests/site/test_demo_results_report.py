@@ -9,7 +9,7 @@ from symposium_pages import printing
 from symposium_pages.categories import VIETNAMESE_LABELS, UnitCategory
 from symposium_pages.documents.report import COLUMNS
 from symposium_pages.formatting import vnd
-from symposium_pages.models import BudgetLine, Invitation, PaperPage, SymposiumPage, Unit
+from symposium_pages.models import Invitation, PaperPage, SymposiumBudget, SymposiumPage, Unit
 from tests.documents.docx_checks import open_docx
 from tests.symposium_pages.factories import make_plan, release
 
@@ -82,12 +82,6 @@ def test_counts_equal_the_database(symposium):
 
 def test_the_document_carries_the_same_numbers(symposium):
     symposium.report_number = "150-BC/BTGTU"
-    symposium.booklet_copies = 120
-    symposium.price_per_page = 350
-    symposium.budget_lines = [
-        BudgetLine(item="Hội trường, âm thanh", quantity=1, unit="buổi", unit_price=3_000_000),
-        BudgetLine(item="Nước uống đại biểu", quantity=150, unit="người", unit_price=20_000),
-    ]
     release(symposium)
     symposium = SymposiumPage.objects.get(pk=symposium.pk)
     data = printing.report_data(symposium, date=datetime.date(2022, 9, 5))
@@ -119,16 +113,32 @@ def test_the_document_carries_the_same_numbers(symposium):
         assert f"- {unit};" in text
     assert f"Tổng số trang tham luận nhận được: {data.pages_received} trang" in text
     pages = data.printing.pages
-    assert f"in 120 cuốn, đơn giá 350 đ/trang; thành tiền {vnd(pages * 120 * 350)}." in text
+    assert f"in 150 cuốn, đơn giá 350 đ/trang; thành tiền {vnd(pages * 150 * 350)}." in text
 
     budget = [[cell.text for cell in row.cells] for row in document.tables[2].rows]
     assert budget[0] == ["Nội dung", "Số lượng", "Đơn vị tính", "Đơn giá", "Thành tiền"]
-    assert budget[1] == ["Hội trường, âm thanh", "1", "buổi", "3.000.000 đ", "3.000.000 đ"]
-    assert budget[2] == ["Nước uống đại biểu", "150", "người", "20.000 đ", "3.000.000 đ"]
-    assert budget[3][0].startswith("In tài liệu tọa đàm")
-    assert budget[3][1:3] == ["120", "cuốn"]
-    total = 6_000_000 + pages * 120 * 350
-    assert budget[-1] == ["Tổng cộng", "", "", "", vnd(total)]
+    # the demo's lines, from the Office's record (its estimate approved by the Office)
+    assert budget[1] == [
+        "Thuê hội trường, âm thanh, ánh sáng",
+        "1",
+        "buổi",
+        "4.500.000 đ",
+        "4.500.000 đ",
+    ]
+    assert budget[2] == [
+        "Nước uống, giải khát cho đại biểu",
+        "150",
+        "người",
+        "30.000 đ",
+        "4.500.000 đ",
+    ]
+    assert budget[5][0].startswith("In tài liệu tọa đàm")
+    assert budget[5][1:3] == ["150", "cuốn"]
+    record = SymposiumBudget.for_symposium(symposium)
+    assert (
+        record.estimate_total == 4_500_000 + 4_500_000 + 2_000_000 + 4_500_000 + pages * 150 * 350
+    )
+    assert budget[-1] == ["Tổng cộng", "", "", "", vnd(record.estimate_total)]
 
 
 def test_a_plan_without_number_budget_or_missing_units(home_page):

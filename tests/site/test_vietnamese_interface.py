@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from symposium_pages.models import BudgetLine, Invitation, Unit
+from symposium_pages.models import BudgetItem, Invitation, SymposiumBudget, Unit
 from tests.host_fixtures import build_demo_reading_plan
 from tests.symposium_pages.docx_builders import simple_paper
 from tests.symposium_pages.newsroom import receive
@@ -49,8 +49,12 @@ def english_in(page_html, phrases):
 def site(home_page):
     found = build_demo_reading_plan(home_page)
     plan = found["plan"]
-    BudgetLine.objects.create(
-        page=plan, item="Bồi dưỡng báo cáo viên", quantity=5, unit="người", unit_price=500000
+    BudgetItem.objects.create(
+        budget=SymposiumBudget.for_symposium(plan),
+        item="Bồi dưỡng báo cáo viên",
+        quantity=5,
+        unit="người",
+        unit_price=500000,
     )
     found["received"] = receive(plan, unit_name="Đảng ủy Công an tỉnh", pages=9)
     return found
@@ -102,6 +106,7 @@ def test_admin_in_vietnamese(admin_client, site, settings):
     new_unit = Unit.objects.create(name="Huyện ủy Kông Chro", category="huyen_uy")
     invitation = Invitation.objects.get(symposium=plan, unit__name="Đảng ủy Công an tỉnh")
     receive_url = f"/admin/symposium/{plan.pk}/receive-paper/"
+    budget = SymposiumBudget.for_symposium(plan)
     pages = {
         "dashboard": admin_client.get("/admin/"),
         "plan": admin_client.get(f"/admin/pages/{plan.pk}/"),
@@ -114,6 +119,13 @@ def test_admin_in_vietnamese(admin_client, site, settings):
             f"/admin/snippets/symposium_pages/invitation/edit/{invitation.pk}/"
         ),
         "report": admin_client.get("/admin/reports/symposium-invitations/"),
+        "budget edit": admin_client.get(
+            f"/admin/snippets/symposium_pages/symposiumbudget/edit/{budget.pk}/"
+        ),
+        "budget": admin_client.get(
+            f"/admin/snippets/symposium_pages/symposiumbudget/inspect/{budget.pk}/"
+        ),
+        "approve budget": admin_client.get(f"/admin/symposium/budget/{budget.pk}/approve/"),
         "receive": admin_client.get(receive_url),
         "refused": admin_client.post(
             receive_url,
@@ -134,6 +146,9 @@ def test_admin_in_vietnamese(admin_client, site, settings):
     expected = {
         "dashboard": "symposium-progress",
         "plan edit": "budget",
+        "budget edit": "Bồi dưỡng báo cáo viên",
+        "budget": "Bồi dưỡng báo cáo viên",
+        "approve budget": "2.500.000 đ",
         "preview": 'class="intake-title"',
         "refused": "error-message",
         "invitations": "invitation-status",

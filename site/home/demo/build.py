@@ -231,7 +231,7 @@ def load_demo(log=print):
     # The demo's workflow history is nobody's news: no notification e-mails while it is built.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         build_papers(symposium, people, log)
-    build_budget(symposium, log)
+    build_budget(symposium, log, people)
     link_coverage(articles, symposium, log)
     build_coverage(symposium, log)
     build_english(home, symposium, units_page, log)
