@@ -56,6 +56,14 @@ class VettingCriterion(Orderable):
     def __str__(self):
         return self.label
 
+    def save(self, *args, **kwargs):
+        if self.sort_order is None:  # one added in the admin goes last
+            last = VettingCriterion.objects.filter(symposium_id=self.symposium_id).aggregate(
+                last=models.Max("sort_order")
+            )["last"]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
     def keyword_list(self):
         """The keywords, trimmed, without empty ones."""
         return [word.strip() for word in self.keywords.split(",") if word.strip()]

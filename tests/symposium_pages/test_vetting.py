@@ -209,3 +209,18 @@ def test_the_report_counts_criteria_met_at_first_and_after_changes(paper, people
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Tiêu chí, nội dung")
     cells = {row.cells[0].text: (row.cells[1].text, row.cells[2].text) for row in table.rows[1:]}
     assert cells[objective.label] == ("0/1", "1/1")
+
+
+def test_editors_edit_the_criteria_without_a_new_revision_of_the_plan(client, plan, people):  # noqa: F811
+    revisions = plan.revisions.count()
+    url = "/admin/snippets/symposium_pages/vettingcriterion/add/"
+    data = {"symposium": plan.pk, "kind": "criterion", "label": "Có số liệu minh chứng"}
+    client.force_login(people["reviewer"])  # reviewers read the criteria, no more
+    assert client.post(url, data).status_code != 200
+    assert not VettingCriterion.objects.filter(label="Có số liệu minh chứng").exists()
+
+    client.force_login(people["editor"])
+    assert client.post(url, {**data, "guidance": "", "keywords": ""}).status_code == 302
+    added = VettingCriterion.objects.get(label="Có số liệu minh chứng")
+    assert added.symposium_id == plan.pk and added.sort_order == 7  # after the plan's seven
+    assert plan.revisions.count() == revisions
