@@ -36,10 +36,15 @@ django.setup()
 
 from django.utils import translation  # noqa: E402
 
+from symposium_pages import criteria  # noqa: E402
 from symposium_pages.intake.errors import PaperRejected  # noqa: E402
 from symposium_pages.intake.extract import extract_paper  # noqa: E402
 from symposium_pages.intake.package import open_package  # noqa: E402
-from symposium_pages.intake.structure import HEADING, structure_hints  # noqa: E402
+from symposium_pages.intake.structure import (  # noqa: E402
+    HEADING,
+    OPENING_SENTENCE,
+    structure_hints,
+)
 
 DEFAULT_DIR = ROOT.parent / "shared" / "realdocx-dev"
 REPEAT = 20
@@ -56,36 +61,14 @@ class Part:
         return [word.strip() for word in self.keywords.split(",") if word.strip()]
 
 
-# The plan's parts in its own words, for when the defaults are not translated yet.
-PLAN_PARTS = (
-    (
-        "Ý nghĩa, tầm quan trọng, giá trị lý luận và thực tiễn",
-        "ý nghĩa, tầm quan trọng, giá trị lý luận, giá trị thực tiễn, vai trò",
-    ),
-    ("Những hạn chế và nguyên nhân", "hạn chế, yếu kém, tồn tại, khuyết điểm, nguyên nhân"),
-    ("Nhiệm vụ và giải pháp", "nhiệm vụ, giải pháp, đề xuất, kiến nghị, phương hướng"),
-)
-
-
 def default_parts(language="vi"):
-    """The symposium's default parts (criteria.DEFAULTS in `language`), else the plan's."""
-    try:
-        from symposium_pages import criteria
-    except ImportError:
-        return [Part(label, keywords) for label, keywords in PLAN_PARTS]
+    """The parts every new symposium starts with (criteria.DEFAULTS), in `language`."""
     with translation.override(language):
-        parts = [
-            Part(
-                translation.pgettext("vetting part", label),
-                translation.pgettext("vetting keywords", keywords),
-            )
+        return [
+            Part(str(label), str(keywords))
             for kind, label, _guidance, keywords in criteria.DEFAULTS
             if kind == criteria.PART
         ]
-    english = {keywords for kind, _label, _guidance, keywords in criteria.DEFAULTS}
-    if any(part.keywords in english for part in parts):  # not translated yet
-        return [Part(label, keywords) for label, keywords in PLAN_PARTS]
-    return parts
 
 
 def main(argv=None):
@@ -137,6 +120,7 @@ def main(argv=None):
         )
     for covered in range(len(parts), -1, -1):
         print(f"  {covered} of {len(parts)} parts covered: {counts[f'covered {covered}']} files")
+    chance_hits(parts)
     if times:
         print(f"\nstructure_hints on {len(times)} accepted files (load {os.getloadavg()[0]:.1f}):")
         for name, values in (("wall", times), ("CPU", cpus)):
@@ -148,6 +132,27 @@ def main(argv=None):
         per_block = sum(cpus) / max(1, sum(row[1] for row in blocks_seen)) * 1e6
         print(f"  CPU per block: {per_block:.1f} µs")
     return 0
+
+
+def chance_hits(parts):
+    """The 48 generated papers of tests/intake/papers.py: random sentences drawn from the
+    vocabulary of Party-building papers (hạn chế, nguyên nhân, giải pháp, nhiệm vụ…) with
+    random numbered headings. They have no structure, so every part found is a chance hit:
+    the rate of hints that would mislead on prose that only uses the words."""
+    from tests.intake.papers import build_paper, corpus
+
+    counts = Counter()
+    papers = corpus()
+    for _name, spec in papers:
+        paper = extract_paper(open_package(build_paper(spec), max_bytes=50 * 1024 * 1024))
+        for index, hint in enumerate(structure_hints(paper, parts), 1):
+            counts[(index, hint.where)] += 1
+    print(f"\nGenerated papers without structure ({len(papers)}): parts found by chance")
+    for index, part in enumerate(parts, 1):
+        print(
+            f"  part {index} ({part.label}): heading {counts[(index, HEADING)]}, "
+            f"opening sentence {counts[(index, OPENING_SENTENCE)]}, missing {counts[(index, None)]}"
+        )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ OPENING_SENTENCE = "opening sentence"
 # A short line stands for a heading when it is bold, upper case or numbered.
 HEADING_MAX_WORDS = 25
 # An opening sentence counts only by its first words: later words wander off the part.
-OPENING_WORDS = 12
+OPENING_WORDS = 10
 EVIDENCE_CHARS = 160
 # Only a paragraph's head is read (a heading, or an opening's first words): long
 # paragraphs cost no more than short ones.
