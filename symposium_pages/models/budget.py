@@ -305,7 +305,9 @@ class BudgetDocument(models.Model):
         choices=Kind.choices,
         default=Kind.RECEIPT,
     )
-    description = models.CharField(_("description"), max_length=255, blank=True)
+    description = models.CharField(
+        pgettext_lazy("budget document", "description"), max_length=255, blank=True
+    )
 
     class Meta:
         verbose_name = _("supporting document")
