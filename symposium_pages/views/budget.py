@@ -31,6 +31,7 @@ from ..collections import budget_collection
 from ..formatting import vnd
 from ..models import BudgetItem, SymposiumBudget
 from ..models.budget import APPROVED_ACTION, SETTLED_ACTION
+from .settlement import settlement_button
 
 AMOUNT_FIELDS = ("quantity", "unit_price", "actual")
 ESTIMATE_FIELDS = ("item", "quantity", "unit", "unit_price")
@@ -216,7 +217,8 @@ def record_context(budget):
 
 
 def state_buttons(user, budget):
-    """The buttons to approve an estimate and to settle an approved budget, for those allowed."""
+    """The buttons to approve an estimate and to settle an approved budget, for those allowed,
+    and to download the settlement (views/settlement.py)."""
     buttons = []
     for action, spec in STATE_ACTIONS.items():
         if budget.status == spec["from"] and budget_policy.user_has_permission_for_instance(
@@ -224,7 +226,8 @@ def state_buttons(user, budget):
         ):
             url = reverse(f"symposium_pages_budget_{action}", args=[budget.pk])
             buttons.append(Button(spec["title"], url, icon_name=spec["icon"], priority=30))
-    return buttons
+    settlement = settlement_button(user, budget.symposium, priority=31)
+    return [*buttons, settlement] if settlement else buttons
 
 
 STATE_ACTIONS = {

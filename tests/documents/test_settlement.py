@@ -483,3 +483,18 @@ def test_the_button_on_the_plan(budget, people):
     ):
         buttons = settlement_header_button(budget.symposium, people[name], "edit")
         assert [button.url for button in buttons] == ([url] if shown else []), name
+
+
+def test_the_button_on_the_budget(budget, people, client):
+    from django.urls import reverse
+
+    from symposium_pages.models import SymposiumBudget
+
+    viewset = SymposiumBudget.snippet_viewset
+    link = f'href="/admin/symposium/{budget.symposium_id}/settlement/"'
+    client.force_login(people["editor"])  # reads the budget: the inspect view
+    html = client.get(reverse(viewset.get_url_name("inspect"), args=[budget.pk])).content
+    assert link in html.decode()
+    client.force_login(people["office"])  # keeps it: the edit view
+    html = client.get(reverse(viewset.get_url_name("edit"), args=[budget.pk])).content
+    assert link in html.decode()
