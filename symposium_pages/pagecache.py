@@ -226,8 +226,16 @@ def _mark(request, response):
         request.method not in {"GET", "HEAD"}
         or response.status_code != 200
         or response.streaming
+        # Wagtail marks a page with view restrictions never-cache (check_view_restrictions);
+        # any other policy set below is left alone too.
         or response.has_header("Cache-Control")
-        or page.get_view_restrictions().exists()
+    ):
+        return
+    # Checked again only when the page is about to be stored for everyone (one query on a
+    # miss), so that a render with the cache off costs no query more than Wagtail's.
+    if (
+        getattr(request, "_symposium_page_cache_key", None)
+        and page.get_view_restrictions().exists()
     ):
         return
     response["Cache-Control"] = cache_control()

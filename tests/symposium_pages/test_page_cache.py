@@ -201,7 +201,17 @@ def test_a_restricted_page_is_never_stored(shared_cache, plan):
     for _ in range(2):  # the reader who gave the password sees it, never from the cache
         page = reader.get(plan.url)
         assert page.status_code == 200 and "X-Page-Cache" not in page
+        assert "private" in page["Cache-Control"] and "public" not in page["Cache-Control"]
         assert "Tọa đàm thử nghiệm</h1>" in page.content.decode()
     other = Client().get(plan.url)  # and nobody else gets it
     assert "X-Page-Cache" not in other
     assert "Tọa đàm thử nghiệm</h1>" not in other.content.decode()
+
+
+def test_query_strings_are_neither_served_nor_stored_and_head_is_served(client, shared_cache, plan):
+    client.get(plan.url)
+    tagged = client.get(f"{plan.url}?utm_source=zalo")
+    assert tagged.status_code == 200 and "X-Page-Cache" not in tagged
+    assert "X-Page-Cache" not in client.get(f"{plan.url}?utm_source=zalo")
+    head = client.head(plan.url)
+    assert head.status_code == 200 and head["X-Page-Cache"] == "hit" and head.content == b""
