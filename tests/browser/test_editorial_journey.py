@@ -1,10 +1,13 @@
 """The newsroom at work, then the reader: an editor receives a .docx paper through "Nhận
-tham luận" and submits it to the workflow "Duyệt tham luận"; the vetting reviewer and the
-moderator approve it; a reader on a phone finds it on the plan page and through search."""
+tham luận" and submits it to the workflow "Duyệt tham luận"; the vetting reviewer judges it
+by the plan's criteria, finds one not met and requests changes (approving is refused), the
+editor sees which in the invitation list and resubmits, the reviewer approves with all met and
+the moderator approves; a reader on a phone finds it on the plan page and through search."""
 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from symposium_pages import roles
 
@@ -20,6 +23,8 @@ from .conftest import (
 
 TITLE = "Phát huy vai trò chi bộ thôn, làng ở huyện Ia Grai"
 UNIT = "Huyện ủy Ia Grai"
+INTERNAL = "Số liệu chưa khớp báo cáo năm; xem lại trước khi trình."
+FOR_UNIT = "Đề nghị bổ sung số liệu và dẫn chứng cụ thể."
 PLAN_URL = "/toa-dam-xay-dung-chinh-don-dang-2022/"
 
 pytestmark = [
@@ -53,8 +58,18 @@ def footer_action(page, selector):
     return button
 
 
+def judge(page, *, unmet):
+    """In the vetting modal: every criterion and part met, but the first `unmet` ones."""
+    criteria = page.locator("[data-vetting-form] .vetting-criterion")
+    criteria.first.wait_for()
+    assert criteria.count() == 7  # the plan's four criteria and three parts
+    for number in range(criteria.count()):
+        value = "0" if number < unmet else "1"
+        criteria.nth(number).locator(f"input[type=radio][value='{value}']").check()
+
+
 def test_a_paper_goes_from_upload_to_the_reader(demo_site, new_context, shots, tmp_path):
-    from symposium_pages.models import PaperPage, SymposiumPage
+    from symposium_pages.models import PaperPage, PaperVetting, SymposiumPage
 
     plan = SymposiumPage.objects.get(locale__language_code="vi")
     upload = tmp_path / "tham-luan-ia-grai.docx"
@@ -94,7 +109,39 @@ def test_a_paper_goes_from_upload_to_the_reader(demo_site, new_context, shots, t
     assert state.current_task_state.task.symposium_role.key == roles.VETTING_TASK
     assert the_public_sees_it(reader) == (False, False)
 
-    # The vetting reviewer (Thẩm định) approves; then the moderator (Kiểm duyệt).
+    # The vetting reviewer (Thẩm định) judges it by the plan's criteria: one is not met,
+    # so approving is refused; the reviewer requests changes instead.
+    objective = plan.vetting_criteria.order_by("sort_order").first()
+    assert objective.label == "Khách quan"
+    reviewer = sign_in(new_context(**DESKTOP), "thamdinh")
+    reviewer.goto(f"/admin/pages/{paper.pk}/edit/")
+    footer_action(reviewer, "button[data-workflow-action-name=approve]").click()
+    judge(reviewer, unmet=1)
+    reviewer.locator("[data-vetting-form] button[type=submit]").click()
+    refusal = "Chưa đạt mọi tiêu chí (Khách quan)"
+    expect(reviewer.locator("[data-vetting-form]")).to_contain_text(refusal)
+    reviewer.locator(".modal [data-dismiss=modal], .modal button.close").first.click()
+    footer_action(reviewer, "button[data-workflow-action-name=reject]").click()
+    judge(reviewer, unmet=1)
+    reviewer.get_by_label("Ý kiến nội bộ").fill(INTERNAL)
+    reviewer.get_by_label("Ý kiến gửi đơn vị").fill(FOR_UNIT)
+    shots(reviewer, "vetting-changes-requested")
+    reviewer.locator("[data-vetting-form] button[type=submit]").click()
+    reviewer.wait_for_url(re.compile(rf"/admin/pages/{plan.pk}/$"))
+    vetting = PaperVetting.objects.get(paper=paper)
+    assert [r["label"] for r in vetting.unmet()] == ["Khách quan"]
+    assert (vetting.unit_comment, vetting.internal_comment) == (FOR_UNIT, INTERNAL)
+
+    # The editor sees which criterion is not met in the invitation list, and resubmits.
+    editor.goto("/admin/snippets/symposium_pages/invitation/")
+    comment = editor.locator("tr", has_text=UNIT).locator(".invitation-status__comment")
+    assert "Chưa đạt:" in comment.inner_text() and "Khách quan" in comment.inner_text()
+    shots(editor, "changes-requested-in-the-list")
+    editor.goto(f"/admin/pages/{paper.pk}/edit/")
+    footer_action(editor, "button[name=action-submit]").click()
+    editor.wait_for_url(re.compile(rf"/admin/pages/{plan.pk}/$"))
+
+    # The reviewer approves with every criterion met; then the moderator (Kiểm duyệt).
     for username, task in (("thamdinh", roles.VETTING_TASK), ("kiemduyet", roles.RELEASE_TASK)):
         paper.refresh_from_db()
         assert paper.current_workflow_state.current_task_state.task.symposium_role.key == task
@@ -102,8 +149,13 @@ def test_a_paper_goes_from_upload_to_the_reader(demo_site, new_context, shots, t
         person = sign_in(new_context(**DESKTOP), username)
         person.goto(f"/admin/pages/{paper.pk}/edit/")
         footer_action(person, "button[data-workflow-action-name=approve]").click()
+        if task == roles.VETTING_TASK:
+            judge(person, unmet=0)
+            person.locator("[data-vetting-form] button[type=submit]").click()
         person.wait_for_url(re.compile(rf"/admin/pages/{plan.pk}/$"))
         shots(person, f"approved-by-{username}")
+    latest = PaperVetting.objects.filter(paper=paper).order_by("-judged_at", "-pk").first()
+    assert latest.action == PaperVetting.Action.APPROVED and latest.unmet() == []
 
     paper.refresh_from_db()
     assert paper.live is True

@@ -95,6 +95,10 @@ def test_a_unit_sends_its_paper_from_its_desk(demo_site, new_context, shots, tmp
     assert WorkflowState.objects.get(pk=state.pk).status == WorkflowState.STATUS_NEEDS_CHANGES
     unit.reload()
     assert "đề nghị đơn vị chỉnh sửa" in unit.locator(".desk-status").inner_text()
+    # The comment written for the unit and the criterion not met; never the internal one.
+    changes = unit.locator(".desk-changes").inner_text()
+    assert "Bổ sung số liệu" in changes and "Khách quan" in changes
+    assert "Nội bộ" not in unit.content()
     shots(unit, "changes-requested")
 
     unit.get_by_label("Tham luận của đơn vị (.docx)").set_input_files(str(revised))
