@@ -308,3 +308,60 @@ def test_the_plans_budget_lines_move_to_the_offices_record(back_to_the_latest, h
         ("Hoa, khẩu hiệu", 2_000_000, False),
         ("In tài liệu tọa đàm", 0, True),
     ]
+
+
+def test_receipts_are_private_documents_of_the_budget(client, people, budget):
+    """A receipt uploaded into the budget's collection is attached and readable by the
+    Office and the editors only; one from another (public) collection is refused."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from symposium_pages.collections import budget_collection
+
+    Document = get_document_model()
+    office = client_for(client, people["office"])
+    data = edit_form(office, budget)  # the first edit makes the private collection
+    private = budget_collection()
+    receipt = Document.objects.create(
+        title="Phiếu thu tiền hội trường",
+        file=ContentFile(b"%PDF-1.4 phieu thu", name="phieu-thu.pdf"),
+        collection=private,
+    )
+    public = Document.objects.create(
+        title="Tài liệu công khai",
+        file=ContentFile(b"%PDF-1.4 cong khai", name="cong-khai.pdf"),
+        collection=Collection.get_first_root_node(),
+    )
+    hall = budget.items.get(item="Thuê hội trường, âm thanh")
+    data.update(
+        {
+            "documents-TOTAL_FORMS": "1",
+            "documents-INITIAL_FORMS": "0",
+            "documents-0-kind": "receipt",
+            "documents-0-item": str(hall.pk),
+            "documents-0-document": str(public.pk),
+            "documents-0-description": "Phiếu thu",
+            "documents-0-ORDER": "1",
+            "documents-0-DELETE": "",
+            "documents-0-id": "",
+        }
+    )
+    refused = office.post(url("edit", budget), data)
+    assert refused.status_code == 200
+    assert "Chứng từ kinh phí (nội bộ)" in refused.content.decode()
+    assert not budget.documents.exists()
+
+    data["documents-0-document"] = str(receipt.pk)
+    assert office.post(url("edit", budget), data).status_code == 302
+    [attached] = budget.documents.all()
+    assert (attached.document, attached.item, attached.kind) == (receipt, hall, "receipt")
+
+    assert office.get(receipt.url).status_code == 200
+    client.force_login(people["editor"])
+    assert client.get(receipt.url).status_code == 200
+    assert f'href="{receipt.url}"' in client.get(url("inspect", budget)).content.decode()
+    client.force_login(people["reviewer"])
+    assert client.get(receipt.url).status_code != 200
+    client.logout()
+    assert client.get(receipt.url).status_code != 200
