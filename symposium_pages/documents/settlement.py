@@ -238,8 +238,9 @@ class SettlementDocument:
         docx_style.set_column_widths(table, widths)
         _narrow_cell_margins(table)
         docx_style.repeat_header_row(table.rows[0])
-        for r, values in enumerate([header, *rows]):
-            cells = table.rows[r].cells
+        # Row by row in one pass: python-docx's table.rows[r] walks the table each time.
+        for r, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+            cells = row.cells
             bold = r == 0 or (bold_last and r == len(rows))
             for c, value in enumerate(values):
                 paragraph = cells[c].paragraphs[0]

@@ -265,9 +265,10 @@ def people(db):
 
 
 @pytest.fixture
-def budget(home_page, people):
+def budget(home_page, people, settings, tmp_path):
     """A budget of three lines (the printing line among them) with a receipt and an invoice,
     approved and every actual amount entered, not yet settled."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")  # the files keep their names
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
@@ -318,12 +319,28 @@ def figures(amount):
     return f"{amount:,}".replace(",", ".")
 
 
-def test_the_settlement_from_the_database_adds_up_to_its_sums(budget, people):
+def test_before_settlement_the_document_and_the_report_give_the_estimate(budget):
+    from symposium_pages.printing import report_docx
+    from symposium_pages.settlement import settlement_docx
+
+    estimate, actual = database_totals(budget)
+    assert (estimate, actual) == (3_000_000 + 6_000_000 + 2 * 150 * 400, 8_985_000)
+    document = open_docx(settlement_docx(budget.symposium))
+    assert NOT_SETTLED_MARK in header_texts(document.sections[0].header)
+    lines = texts(document)
+    assert "(Kinh phí chưa được quyết toán)" in lines
+    assert "Bằng chữ: Chín triệu một trăm hai mươi nghìn đồng (theo dự toán)." in lines
+    source, rows = budget_section(report_docx_data(budget))
+    assert source.startswith("Số liệu theo dự toán: kinh phí chưa được Văn phòng Tỉnh ủy")
+    assert rows[-1] == ["Tổng cộng", "", "", "", "9.120.000 đ"]
+    assert report_docx(budget.symposium)  # the admin's and the command's door builds too
+
+
+def test_once_settled_the_document_and_the_report_add_up_to_the_database(budget, people):
     from symposium_pages.settlement import settlement_docx
 
     budget.settle(people["office"])
     estimate, actual = database_totals(budget)
-    assert (estimate, actual) == (3_000_000 + 6_000_000 + 2 * 150 * 400, 8_985_000)
     document = open_docx(settlement_docx(budget.symposium, date=datetime.date(2022, 9, 5)))
     left = document.tables[0].rows[0].cells[0].text.split("\n")
     assert left[:2] == ["TỈNH ỦY GIA LAI", "VĂN PHÒNG"]
@@ -344,27 +361,6 @@ def test_the_settlement_from_the_database_adds_up_to_its_sums(budget, people):
     signers = [cell.text.split("\n")[0] for cell in document.tables[-1].rows[0].cells]
     assert signers == SIGNERS
 
-
-def test_before_settlement_the_document_and_the_report_give_the_estimate(budget):
-    from symposium_pages.printing import report_docx
-    from symposium_pages.settlement import settlement_docx
-
-    estimate, actual = database_totals(budget)
-    document = open_docx(settlement_docx(budget.symposium))
-    assert NOT_SETTLED_MARK in header_texts(document.sections[0].header)
-    lines = texts(document)
-    assert "(Kinh phí chưa được quyết toán)" in lines
-    assert "Bằng chữ: Chín triệu một trăm hai mươi nghìn đồng (theo dự toán)." in lines
-    assert estimate == 9_120_000
-    source, rows = budget_section(report_docx_data(budget))
-    assert source.startswith("Số liệu theo dự toán: kinh phí chưa được Văn phòng Tỉnh ủy")
-    assert rows[-1] == ["Tổng cộng", "", "", "", "9.120.000 đ"]
-    assert report_docx(budget.symposium)  # the admin's and the command's door builds too
-
-
-def test_after_settlement_the_report_gives_what_was_spent(budget, people):
-    budget.settle(people["office"])
-    estimate, actual = database_totals(budget)
     source, rows = budget_section(report_docx_data(budget))
     assert source.startswith("Số liệu theo quyết toán kinh phí của Văn phòng Tỉnh ủy ngày ")
     assert source.endswith(
@@ -405,24 +401,7 @@ def last_line(err):
     return err.splitlines()[-1] if err else ""
 
 
-def test_export_settlement_writes_the_file(budget, people, tmp_path):
-    budget.settle(people["office"])
-    target = tmp_path / "quyet-toan.docx"
-    code, out, err = manage(
-        "export_settlement", budget.symposium.slug, "-o", str(target), "--date", "2022-09-05"
-    )
-    assert code == 0 and "Error" not in err
-    assert out == (
-        f"Quyết toán → {target}: 3 khoản, dự toán 9.120.000 đ, quyết toán 8.985.000 đ.\n"
-    )
-    document = open_docx(target.read_bytes())
-    assert document.tables[0].rows[0].cells[1].paragraphs[-1].text == (
-        "Gia Lai, ngày 05 tháng 9 năm 2022"
-    )
-    assert table_rows(document.tables[1])[-1][5:7] == ["9.120.000", "8.985.000"]
-
-
-def test_export_settlement_exit_codes(budget, tmp_path):
+def test_export_settlement(budget, people, tmp_path):
     slug = budget.symposium.slug
     code, out, err = manage(
         "export_settlement", str(budget.symposium.pk), "-o", str(tmp_path / "a.docx")
@@ -450,8 +429,26 @@ def test_export_settlement_exit_codes(budget, tmp_path):
         assert code == 2 and "Traceback" not in err, args
     assert not (tmp_path / "b.docx").exists() and not (tmp_path / "d.docx").exists()
 
+    budget.settle(people["office"])
+    target = tmp_path / "quyet-toan.docx"
+    code, out, err = manage("export_settlement", slug, "-o", str(target), "--date", "2022-09-05")
+    assert code == 0 and "Error" not in err
+    assert out == (
+        f"Quyết toán → {target}: 3 khoản, dự toán 9.120.000 đ, quyết toán 8.985.000 đ.\n"
+    )
+    document = open_docx(target.read_bytes())
+    assert document.tables[0].rows[0].cells[1].paragraphs[-1].text == (
+        "Gia Lai, ngày 05 tháng 9 năm 2022"
+    )
+    assert table_rows(document.tables[1])[-1][5:7] == ["9.120.000", "8.985.000"]
 
-def test_the_download_for_those_who_read_the_budget(budget, people, client):
+
+def test_the_download_and_its_buttons_for_those_who_read_the_budget(budget, people, client):
+    from django.urls import reverse
+
+    from symposium_pages.models import SymposiumBudget
+    from symposium_pages.wagtail_hooks import settlement_header_button
+
     url = f"/admin/symposium/{budget.symposium_id}/settlement/"
     for name in ("office", "moderator", "editor"):
         client.force_login(people[name])
@@ -470,11 +467,7 @@ def test_the_download_for_those_who_read_the_budget(budget, people, client):
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
-
-def test_the_button_on_the_plan(budget, people):
-    from symposium_pages.wagtail_hooks import settlement_header_button
-
-    url = f"/admin/symposium/{budget.symposium_id}/settlement/"
+    # The buttons: on the plan's header, and on the budget's own views.
     for name, shown in (
         ("office", True),
         ("moderator", True),
@@ -484,14 +477,8 @@ def test_the_button_on_the_plan(budget, people):
         buttons = settlement_header_button(budget.symposium, people[name], "edit")
         assert [button.url for button in buttons] == ([url] if shown else []), name
 
-
-def test_the_button_on_the_budget(budget, people, client):
-    from django.urls import reverse
-
-    from symposium_pages.models import SymposiumBudget
-
     viewset = SymposiumBudget.snippet_viewset
-    link = f'href="/admin/symposium/{budget.symposium_id}/settlement/"'
+    link = f'href="{url}"'
     client.force_login(people["editor"])  # reads the budget: the inspect view
     html = client.get(reverse(viewset.get_url_name("inspect"), args=[budget.pk])).content
     assert link in html.decode()
