@@ -351,6 +351,28 @@ def register_budget_log_actions(actions):
     register_log_actions(actions)
 
 
+# -- The symposium's vetting criteria: from the plan's header to its own list ----
+
+
+@hooks.register("register_page_header_buttons")
+def vetting_criteria_header_button(page, user, view_name, next_url=None):
+    """The plan's criteria, listed for this symposium, for those who may read them."""
+    from django.urls import reverse
+    from django.utils.text import capfirst
+    from wagtail.admin.widgets import Button
+
+    from .languages import is_original
+    from .models import SymposiumPage, VettingCriterion
+
+    if page.specific_class is not SymposiumPage or not is_original(page):
+        return []  # the list filters by the original plans
+    if not user.has_perm("symposium_pages.view_vettingcriterion"):
+        return []
+    url = reverse(VettingCriterion.snippet_viewset.get_url_name("list"))
+    label = capfirst(VettingCriterion._meta.verbose_name_plural)
+    return [Button(label, f"{url}?symposium={page.pk}", icon_name="list-ul", priority=17)]
+
+
 # -- The release rule at the admin's doors (publish, bulk, copy, move) ------
 
 from . import release_admin  # noqa: E402,F401  (registers its hooks)

@@ -224,3 +224,13 @@ def test_editors_edit_the_criteria_without_a_new_revision_of_the_plan(client, pl
     added = VettingCriterion.objects.get(label="Có số liệu minh chứng")
     assert added.symposium_id == plan.pk and added.sort_order == 7  # after the plan's seven
     assert plan.revisions.count() == revisions
+
+
+def test_the_plans_header_leads_to_its_criteria(client, plan, people):  # noqa: F811
+    client.force_login(people["editor"])
+    html = client.get(f"/admin/pages/{plan.pk}/").content.decode()
+    link = f"/admin/snippets/symposium_pages/vettingcriterion/?symposium={plan.pk}"
+    assert link in html and "Tiêu chí thẩm định" in html
+    listing = client.get(link).content.decode()
+    labels = plan.vetting_criteria.values_list("label", flat=True)
+    assert all(escape(label) in listing for label in labels)
