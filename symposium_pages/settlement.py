@@ -66,7 +66,6 @@ def settlement_data(budget, *, date=None) -> SettlementData:
                 unit_price=line.unit_price or 0,
                 estimate=line.estimate,
                 actual=line.actual,
-                paid_on=line.paid_on,
                 note=line.note,
             )
             for line in lines

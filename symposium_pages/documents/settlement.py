@@ -67,8 +67,7 @@ class SettlementLine:
     unit_price: int
     estimate: int
     actual: int | None = None  # None: not entered yet
-    paid_on: datetime.date | None = None
-    note: str = ""
+    note: str = ""  # written under the item, in italics
 
     @property
     def difference(self) -> int | None:
@@ -289,7 +288,12 @@ class SettlementDocument:
                 signed(difference),
             ]
         )
-        self._grid(list(LINE_COLUMNS), rows, LINE_WIDTHS, right_from=3, bold_last=True)
+        table = self._grid(list(LINE_COLUMNS), rows, LINE_WIDTHS, right_from=3, bold_last=True)
+        for row, line in zip(table.rows[1:], data.lines, strict=False):
+            if line.note.strip():
+                paragraph = row.cells[1].add_paragraph()
+                paragraph.paragraph_format.space_after = Pt(2)
+                docx_style.add_run(paragraph, " ".join(line.note.split()), italic=True, size=Pt(10))
         note = "Chênh lệch = thực chi − dự toán (số âm: chi ít hơn dự toán)."
         if not data.complete:
             note += " Khoản chưa có số thực chi để trống."

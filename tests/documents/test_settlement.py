@@ -45,7 +45,15 @@ def settled_data(**overrides):
         "approved_on": datetime.date(2022, 8, 10),
         "lines": [
             SettlementLine("Bồi dưỡng báo cáo viên", "người", 12, 500_000, 6_000_000, 6_000_000),
-            SettlementLine("Hoa, nước uống hội trường", "buổi", 1, 2_500_000, 2_500_000, 2_367_500),
+            SettlementLine(
+                "Hoa, nước uống hội trường",
+                "buổi",
+                1,
+                2_500_000,
+                2_500_000,
+                2_367_500,
+                note="Hoa giảm giá",
+            ),
             SettlementLine("In tài liệu tọa đàm", "cuốn", 150, 38_400, 5_760_000, 7_500_000),
         ],
         "documents": [
@@ -104,7 +112,7 @@ def test_the_lines_table_estimate_actual_and_difference():
         ["1", "Bồi dưỡng báo cáo viên", "người", "12", "500.000", "6.000.000", "6.000.000", "0"],
         [
             "2",
-            "Hoa, nước uống hội trường",
+            "Hoa, nước uống hội trường\nHoa giảm giá",
             "buổi",
             "1",
             "2.500.000",
