@@ -15,6 +15,7 @@ from newsroom.settings.services import (
     frontend_cache_settings,
     media_storage,
     page_cache_dir,
+    postgres_settings,
     sqlite_options,
     task_settings,
 )
@@ -246,6 +247,17 @@ def test_sqlite_waits_for_the_lock_and_writes_ahead():
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     assert "init_command" not in sqlite_options({"SQLITE_WAL": "0"})
+
+
+def test_postgresql_goes_through_djangos_pool_sized_for_the_threads():
+    database = {"ENGINE": "django.db.backends.postgresql", "CONN_MAX_AGE": 60, "OPTIONS": {}}
+    database["CONN_HEALTH_CHECKS"] = True
+    pooled = postgres_settings({"GUNICORN_THREADS": "4"}, database)
+    assert pooled["OPTIONS"]["pool"] == {"min_size": 4, "max_size": 8, "timeout": 10.0}
+    # Django refuses a pool with persistent connections; the pool needs no health check.
+    assert pooled["CONN_MAX_AGE"] == 0 and pooled["CONN_HEALTH_CHECKS"] is False
+    assert database["OPTIONS"] == {}  # the caller's dictionary is left as it was
+    assert postgres_settings({"DB_POOL": "0"}, database) is database
 
 
 READERS = re.compile(

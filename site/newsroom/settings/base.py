@@ -17,6 +17,7 @@ from .services import (
     frontend_cache_settings,
     media_storage,
     page_cache_dir,
+    postgres_settings,
     sqlite_options,
     task_settings,
 )
@@ -119,6 +120,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers share the file: wait for the lock instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {}).update(sqlite_options(os.environ))
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's psycopg pool per worker, its threads sharing it (services.postgres_settings).
+    DATABASES["default"] = postgres_settings(os.environ, DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -179,3 +179,28 @@ def sqlite_options(env):
     if _bool(env, "SQLITE_WAL", True):
         options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     return options
+
+
+def postgres_settings(env, database):
+    """PostgreSQL through Django's own psycopg connection pool (Django 5.1+), when
+    psycopg_pool is installed and DB_POOL is not 0.
+
+    Each gunicorn worker keeps a pool of connections its threads take and give back per
+    request: no connection opened or health-checked per request (persistent connections
+    with CONN_HEALTH_CHECKS send a round trip before each request's first query), and
+    no idle connection per thread. The pool needs CONN_MAX_AGE = 0 (Django's rule).
+    DB_POOL_MIN_SIZE (default: GUNICORN_THREADS, 4), DB_POOL_MAX_SIZE (default twice
+    that), DB_POOL_TIMEOUT (seconds a request waits for a connection, default 10).
+    """
+    if not _bool(env, "DB_POOL", True) or find_spec("psycopg_pool") is None:
+        return database
+    threads = int(_get(env, "GUNICORN_THREADS", "4"))
+    low = int(_get(env, "DB_POOL_MIN_SIZE", str(threads)))
+    high = max(low, int(_get(env, "DB_POOL_MAX_SIZE", str(2 * low))))
+    options = dict(database.get("OPTIONS", {}))
+    options["pool"] = {
+        "min_size": low,
+        "max_size": high,
+        "timeout": float(_get(env, "DB_POOL_TIMEOUT", "10")),
+    }
+    return {**database, "OPTIONS": options, "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False}

@@ -4,6 +4,9 @@ import os
 import tempfile
 
 os.environ.setdefault("DEBUG", "0")
+# pytest-django makes and swaps test databases: one connection, no pool (gunicorn in
+# tests/reliability runs the production settings, with the pool).
+os.environ.setdefault("DB_POOL", "0")
 
 from .base import *  # noqa: E402,F403
 
