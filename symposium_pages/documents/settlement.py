@@ -362,6 +362,13 @@ class SettlementDocument:
                 fmt.space_after = Pt(0)
                 if text:
                     docx_style.add_run(paragraph, text, **formatting)
+        # The signatures stay together, and the paragraph a document must end with after a
+        # table is a point high, so it never makes a blank last page of its own.
+        row = table.rows[0]._tr.get_or_add_trPr()
+        row.append(OxmlElement("w:cantSplit"))
+        end = docx_style.add_paragraph(self.document)
+        end.paragraph_format.space_after = end.paragraph_format.space_before = Pt(0)
+        end.paragraph_format.line_spacing = Pt(1)
 
 
 def build_settlement(data: SettlementData) -> bytes:

@@ -6,6 +6,8 @@ import dataclasses
 import datetime
 
 import pytest
+from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from symposium_pages.documents.settlement import (
     NOT_SETTLED_MARK,
@@ -175,6 +177,11 @@ def test_the_supporting_documents_and_the_signatures():
         "(Ký tên, đóng dấu)",
     ]
     assert all(run.bold for cell in signatures.rows[0].cells for run in cell.paragraphs[0].runs)
+    # Kept on one page, and no blank page after them for the paragraph a document ends with.
+    assert signatures.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    last = document.element.body[-2]
+    assert last.tag == qn("w:p") and paragraph_text(last) == ""
+    assert document.paragraphs[-1].paragraph_format.line_spacing == Pt(1)
 
 
 def test_an_unsettled_budget_says_so_and_spells_the_estimate():
