@@ -120,7 +120,11 @@ def test_a_deleted_group_is_made_again_under_its_first_name(home_page):
     assert office.name == N[roles.OFFICE]
     assert sorted(office.permissions.values_list("codename", flat=True)) == [
         "access_admin",
+        "approve_symposiumbudget",
+        "change_symposiumbudget",
+        "settle_symposiumbudget",
         "view_invitation",
+        "view_symposiumbudget",
         "view_unit",
     ]
 
