@@ -36,3 +36,7 @@ class SymposiumPagesConfig(AppConfig):
 
         register(check_page_cache)
         connect_page_cache_signals()
+
+        from .public import connect_signals as connect_public_signals
+
+        connect_public_signals()

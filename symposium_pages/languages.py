@@ -11,6 +11,8 @@ from django.utils import translation
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from .public import public
+
 
 def default_language():
     """The language editors work in: plans, invitations and papers are received in it."""
@@ -64,7 +66,7 @@ def live_translations(page, request=None):
     """
     cache = {} if request is None else request.__dict__.setdefault("_symposium_translations", {})
     if page.pk not in cache:
-        pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+        pages = public(page.get_translations(inclusive=True).live()).select_related("locale")
         cache[page.pk] = {translated.locale.language_code: translated for translated in pages}
     return cache[page.pk]
 
@@ -77,9 +79,8 @@ def _nearest_translated_ancestor(page, language):
     if not keys:
         return None
     return (
-        Page.objects.filter(translation_key__in=keys, locale__language_code=language)
+        public(Page.objects.filter(translation_key__in=keys, locale__language_code=language))
         .live()
-        .public()
         .order_by("-depth")
         .first()
     )

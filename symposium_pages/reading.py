@@ -13,6 +13,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from .models.news import news_page_models, news_pages
 from .programme import in_programme_order, programme_position
+from .public import public
 
 
 def coverage_models():
@@ -68,7 +69,7 @@ def programme_neighbours(paper):
 
     parent_path = paper.path[: -paper.steplen]
     siblings = PaperPage.objects.filter(path__startswith=parent_path, depth=paper.depth)
-    published = siblings.live().public()
+    published = public(siblings.live())
     listed = siblings.filter(Q(pk__in=published.values("pk")) | Q(pk=paper.pk))
     order = list(in_programme_order(listed).values_list("pk", flat=True))
     if paper.pk not in order:
@@ -95,6 +96,20 @@ def symposia_showing(page, inclusive=False):
     end = len(page.path) + (step if inclusive else 0)
     ancestry = [page.path[:length] for length in range(step, end, step)]
     return set(SymposiumPage.objects.filter(path__in=ancestry).values_list("pk", flat=True))
+
+
+def symposia_linked_from(page):
+    """Ids of the symposia `page` links to (one query): it is among their related news,
+    which the plan caches with its other fragments."""
+    from .models import SymposiumPage
+
+    targets = (
+        ReferenceIndex.get_references_for_object(page)
+        .filter(to_content_type_id=ReferenceIndex._get_base_content_type(SymposiumPage))
+        .annotate(target_id=Cast("to_object_id", IntegerField()))
+        .values("target_id")
+    )
+    return set(SymposiumPage.objects.filter(pk__in=targets).values_list("pk", flat=True))
 
 
 def touch_symposia(ids):

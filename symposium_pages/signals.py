@@ -17,11 +17,12 @@ def symposium_created(sender, instance, created, raw=False, **kwargs):
 
 
 def public_page_changed(sender, instance, **kwargs):
-    """A page was published, withdrawn or deleted: the plans that list it are stamped."""
-    from .reading import symposia_showing, touch_symposia
+    """A page was published, withdrawn or deleted: the plans that list it (above it, or
+    linked from it: their related news) are stamped."""
+    from .reading import symposia_linked_from, symposia_showing, touch_symposia
 
     if getattr(instance, "path", None):
-        touch_symposia(symposia_showing(instance))
+        touch_symposia(symposia_showing(instance) | symposia_linked_from(instance))
 
 
 def public_page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from symposium_pages.models.search_text import FoldedSearchMixin
+from symposium_pages.public import public
 
 
 class HomePage(FoldedSearchMixin, Page):
@@ -48,6 +49,6 @@ class HomePage(FoldedSearchMixin, Page):
         # Articles, symposia, papers and coverage alike: every news page of the site.
         context["latest_articles"] = news_pages().descendant_of(self)[:6]
         context["symposia"] = (
-            SymposiumPage.objects.live().public().descendant_of(self).order_by("-issued_on")[:3]
+            public(SymposiumPage.objects.live()).descendant_of(self).order_by("-issued_on")[:3]
         )
         return context

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from ..categories import UnitCategory
 from ..languages import is_original, original_of
+from ..public import public
 from .release import ReleaseRuleMixin
 from .search_text import FoldedSearchMixin
 
@@ -52,7 +53,7 @@ class InvitedUnitsPage(ReleaseRuleMixin, FoldedSearchMixin, Page):
         symposium = original_of(self.get_symposium())
         if symposium is None:
             return []
-        published = in_programme_order(PaperPage.objects.live().public())
+        published = in_programme_order(public(PaperPage.objects.live()))
         invitations = list(
             Invitation.objects.filter(symposium=symposium, unit__active=True)
             .select_related("unit")
@@ -91,9 +92,9 @@ class InvitedUnitsPage(ReleaseRuleMixin, FoldedSearchMixin, Page):
             return
         translated = {
             paper.translation_key: paper
-            for paper in PaperPage.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            for paper in public(PaperPage.objects.live()).filter(
+                translation_key__in=keys, locale_id=self.locale_id
+            )
         }
         for item in invitations:
             item.published_papers = [

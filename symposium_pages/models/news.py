@@ -25,6 +25,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
+from ..public import public
 from .search_text import FoldedSearchMixin
 
 # Renditions used by the templates: cards in listings, the photo at the top of a page,
@@ -144,8 +145,7 @@ def news_pages(models=None, *, image_filters=(CARD_IMAGE,), with_bodies=False):
     models = list(models or news_page_models())
     images = get_image_model().objects.prefetch_renditions(*image_filters)
     queryset = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .type(*models)
         .annotate(news_sort_date=_date_expression(news_page_models()))
         .order_by("-news_sort_date", "-pk")

@@ -404,11 +404,11 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     def published_papers(self):
         """The live papers under this plan, in programme order, with their units."""
         from ..programme import in_programme_order
+        from ..public import public
         from .papers import PaperPage
 
         return in_programme_order(
-            PaperPage.objects.live()
-            .public()
+            public(PaperPage.objects.live())
             .child_of(self)
             .select_related("unit", "invitation")
             .defer_streamfields()

@@ -84,6 +84,22 @@ def test_the_plans_tables_follow_its_publish_not_its_drafts(client, plan):
         assert text in html
 
 
+def test_an_article_elsewhere_linking_to_the_plan_joins_and_leaves_its_related_news(
+    client, plan, home_page
+):
+    from .reading import publish, stock_news
+
+    section_model, article_model, link_model = stock_news()
+    assert "Tỉnh ủy bàn về tọa đàm" not in html_of(client, plan.url)  # related news cached
+    section = publish(home_page, section_model(title="Thời sự", slug="thoi-su"))
+    article = article_model(title="Tỉnh ủy bàn về tọa đàm", slug="ban-ve-toa-dam")
+    article.related_links = [link_model(related_page=plan)]
+    publish(section, article)
+    assert "Tỉnh ủy bàn về tọa đàm" in html_of(client, plan.url)
+    article.unpublish()
+    assert "Tỉnh ủy bàn về tọa đàm" not in html_of(client, plan.url)
+
+
 def test_republishing_the_plan_keeps_its_stamp(plan):
     stamp = SymposiumPage.objects.get(pk=plan.pk).public_changed_at
     assert stamp is not None

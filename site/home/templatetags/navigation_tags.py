@@ -6,6 +6,7 @@ from django.db.models import OuterRef, Subquery
 
 from symposium_pages.languages import localized_root
 from symposium_pages.models import SymposiumPage
+from symposium_pages.public import public
 
 register = template.Library()
 
@@ -14,7 +15,7 @@ register = template.Library()
 def main_menu(context):
     request = context.get("request")
     root = localized_root(request)
-    items = root.get_children().live().public().in_menu() if root is not None else []
+    items = public(root.get_children().live().in_menu()) if root is not None else []
     # A plan carries a short title for menus (`menu_title`): its whole title would be cut
     # on a phone. Read in the same query, not through specific() (a query per page type).
     items = items.annotate(
