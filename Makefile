@@ -17,7 +17,7 @@ help:
 	@echo "make test   install what the tests need and run the whole suite (the add-on's, the host's)"
 	@echo "make setup  create .venv and install the project"
 	@echo "make serve  gunicorn with production settings on \$$PORT (needs SECRET_KEY)"
-	@echo "make bench  measure requests/second, the intake and the booklet on this machine"
+	@echo "make bench  our pages against a stock Wagtail page (SQLite, PostgreSQL), the intake, the booklet"
 	@echo "make bench-realdocx  the page estimate against LibreOffice on ../shared/realdocx-dev"
 
 $(VENV)/.installed: pyproject.toml
