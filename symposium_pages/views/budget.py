@@ -328,7 +328,7 @@ class BudgetViewSet(SnippetViewSet):
     ]
     copy_view_enabled = False
     list_display = [
-        Column("symposium", label=capfirst(gettext_lazy("symposium")), accessor="symposium"),
+        "symposium",  # the title column: to the edit view, or to inspect for readers
         Column("status", label=capfirst(pgettext_lazy("budget", "state")), accessor=_status),
         Column("estimate", label=capfirst(gettext_lazy("estimate")), accessor=_estimate),
         Column("actual", label=capfirst(gettext_lazy("actual spending")), accessor=_actual),
