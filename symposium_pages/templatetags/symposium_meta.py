@@ -67,8 +67,8 @@ def page_meta(context, page=None):
     rendition = fresh_rendition(image, SHARE_IMAGE) if image is not None else None
     symposium = symposium_of(page)
     site = Site.find_for_request(request) if request is not None else None
-    language = page.locale.language_code if page.locale_id else ""
     alternates = languages.alternates(page, request)
+    language = _language_of(page, request)
     data = {
         "request": request,
         "page": page,
@@ -96,6 +96,18 @@ def page_meta(context, page=None):
         "modified": page.last_published_at,
     }
     return data
+
+
+def _language_of(page, request):
+    """The page's language, from its live translations when they are read already (they
+    come with their locales): no query for the locale of a live page, here or in its
+    structured data, which reads `page.locale` too."""
+    for code, translated in languages.live_translations(page, request).items():
+        if translated.pk == page.pk:
+            if not page.__class__.locale.is_cached(page):
+                page.locale = translated.locale  # the same row, already fetched
+            return code
+    return page.locale.language_code if page.locale_id else ""
 
 
 def _image_alt(page, image, symposium):
