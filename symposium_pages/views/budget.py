@@ -96,18 +96,6 @@ class BudgetChildMixin:
             if self.instance.is_printing and budget.follows_booklet:
                 self.initial.update(budget._printing_fields())
 
-    def clean(self):
-        cleaned = super().clean()
-        line = self.instance
-        if isinstance(line, BudgetItem) and line.pk and cleaned.get("DELETE"):
-            if line.is_printing:
-                raise ValidationError(_("The printing line cannot be removed."))
-            if line.budget.is_approved and line.estimate:
-                raise ValidationError(
-                    _("This line is in the approved estimate and cannot be removed.")
-                )
-        return cleaned
-
     def clean_document(self):
         """Supporting documents are kept private: each must be in the budget's collection."""
         document = self.cleaned_data.get("document")
@@ -134,11 +122,34 @@ def _with_mixin(formset, **attrs):
     )
 
 
+def _keep_lines(formset, budget):
+    """The formset refuses to delete the printing line, or a line of an approved estimate.
+
+    Django does not validate the forms marked for deletion, so the check is the
+    formset's own (its non-form errors, shown above the lines)."""
+
+    def clean():
+        for form in formset.forms:
+            line = form.instance
+            if not (line.pk and formset._should_delete_form(form)):
+                continue
+            if line.is_printing:
+                raise ValidationError(_("The printing line cannot be removed."))
+            if budget.is_approved and line.estimate:
+                raise ValidationError(
+                    _("“%(item)s” is in the approved estimate and cannot be removed.")
+                    % {"item": line.item}
+                )
+
+    formset.clean = clean
+
+
 class BudgetForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "items" in self.formsets:
             _with_mixin(self.formsets["items"])
+            _keep_lines(self.formsets["items"], self.instance)
         if "documents" in self.formsets:
             lines = BudgetItem.objects.filter(budget_id=self.instance.pk)
             _with_mixin(self.formsets["documents"], budget_lines=lines)

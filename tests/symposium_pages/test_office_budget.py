@@ -180,6 +180,23 @@ def test_approval_and_settlement_are_logged_and_close_the_budget(client, people,
     plan.booklet_copies = 300
     plan.save()
     assert SymposiumBudget.for_symposium(plan).estimate_total == estimate
+    # and the approved figures are not typed over: the form ignores them, a line stays
+    data = edit_form(office, budget)
+    water = line_prefix(data, "Nước uống đại biểu")
+    data[f"{water}-unit_price"] = "90000"
+    data[f"{printing_prefix(data, budget)}-DELETE"] = "1"
+    response = office.post(url("edit", budget), data)
+    assert response.status_code == 200
+    assert "Không xóa được khoản in tài liệu." in response.content.decode()
+    assert budget.items.filter(is_printing=True).exists()
+    del data[f"{printing_prefix(data, budget)}-DELETE"]
+    data[f"{water}-DELETE"] = "1"
+    response = office.post(url("edit", budget), data)
+    assert "thuộc dự trù đã duyệt, không xóa được" in response.content.decode()
+    del data[f"{water}-DELETE"]
+    assert office.post(url("edit", budget), data).status_code == 302
+    assert budget.items.get(item="Nước uống đại biểu").unit_price == 30_000
+    assert SymposiumBudget.for_symposium(plan).estimate_total == estimate
 
     # settling needs every actual amount: refused, in Vietnamese, nothing changes
     response = office.post(settle)
@@ -196,7 +213,11 @@ def test_approval_and_settlement_are_logged_and_close_the_budget(client, people,
 
     entries = ModelLogEntry.objects.for_instance(budget).order_by("timestamp", "pk")
     logged = [(entry.action, entry.user) for entry in entries]
-    assert logged == [(APPROVED_ACTION, people["office"]), (SETTLED_ACTION, people["moderator"])]
+    assert logged == [
+        (APPROVED_ACTION, people["office"]),
+        ("wagtail.edit", people["office"]),  # the save after approval; refused posts log nothing
+        (SETTLED_ACTION, people["moderator"]),
+    ]
     history = client.get(url("history", budget)).content.decode()
     assert "Đã duyệt dự trù" in history and "Đã quyết toán" in history
 
