@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from symposium_pages.models import Invitation, InvitedUnitsPage, PaperPage, SymposiumPage, Unit
+from symposium_pages.vetting import judgement_data
 
 User = get_user_model()
 summary = {}
@@ -126,7 +127,9 @@ def approve_both_steps(page, reviewer, moderator):
         assert state is not None, f"{page.title}: no task in progress"
         assert state.task.name == task_name, (state.task.name, task_name)
         url = f"/admin/pages/workflow/action/{page.pk}/approve/{state.pk}/"
-        check(client.post(url, {"comment": ""}), 302, f"{task_name} of {page.title}")
+        # The vetting step's form: every criterion of the plan met (a plain comment else).
+        data = judgement_data(state)
+        check(client.post(url, data), 302, f"{task_name} of {page.title}")
     page.refresh_from_db()
     assert page.live, f"{page.title} is not live after both approvals"
 
