@@ -128,7 +128,23 @@ def host_settings(app_configs, **kwargs):
     messages.extend(language_prefixes())
     messages.extend(desk_urls())
     messages.extend(amount_words())
+    messages.extend(protected_deletes())
     return messages
+
+
+def protected_deletes():
+    """Without the middleware, deleting a kept original or receipt in the admin is a 500."""
+    if "symposium_pages.protection.ProtectedDeleteMiddleware" in settings.MIDDLEWARE:
+        return []
+    return [
+        Warning(
+            "Deleting a document the add-on keeps (a paper's original, a budget receipt) "
+            "answers with a server error in Wagtail's admin.",
+            hint='Add "symposium_pages.protection.ProtectedDeleteMiddleware" to MIDDLEWARE '
+            "(docs/install.md).",
+            id="symposium_pages.W013",
+        )
+    ]
 
 
 def amount_words():

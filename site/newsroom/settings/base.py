@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A refused delete (a kept original or receipt) is a message, not a 500.
+    "symposium_pages.protection.ProtectedDeleteMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
