@@ -26,6 +26,8 @@ HEADINGS = [
     "Trạng thái",
     "Lưu ý",
     "Ý kiến thẩm định",
+    "Thẩm định",
+    "Chưa đạt",
     "Tham luận",
     "Số trang",
     "Thời điểm nhận",
@@ -81,6 +83,8 @@ def test_csv_export(admin_client, demo):
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0] == HEADINGS
+    judgement = rows[1].pop(10)  # the latest judgement: decision, items met, reviewer, day
+    assert re.fullmatch(r"Đề nghị chỉnh sửa: đạt \d/7, .+, \d\d/\d\d/\d{4}", judgement)
     assert rows[1] == [
         "Huyện ủy Đak Đoa",
         "Các huyện ủy, thị ủy, thành ủy",
@@ -95,6 +99,7 @@ def test_csv_export(admin_client, demo):
         "Đề nghị bổ sung số chi bộ thôn, làng và số đảng viên là người dân tộc thiểu số của "
         "huyện trong năm 2022; phần giải pháp cần nêu rõ cấp nào thực hiện và thời hạn hoàn "
         "thành.",
+        "",
         "Xây dựng chi bộ thôn, làng vững mạnh ở vùng đồng bào dân tộc thiểu số huyện Đak Đoa",
         "1",
         "2022-08-16 09:00:00",
