@@ -416,6 +416,9 @@ def last_line(err):
     return err.splitlines()[-1] if err else ""
 
 
+# Transactional: manage.py closes the database connections when a command ends, which
+# PostgreSQL cannot reopen inside a test's transaction.
+@pytest.mark.django_db(transaction=True)
 def test_export_settlement(budget, people, tmp_path):
     slug = budget.symposium.slug
     code, out, err = manage(
