@@ -416,10 +416,12 @@ def last_line(err):
     return err.splitlines()[-1] if err else ""
 
 
-# Transactional: manage.py closes the database connections when a command ends, which
-# PostgreSQL cannot reopen inside a test's transaction.
-@pytest.mark.django_db(transaction=True)
-def test_export_settlement(budget, people, tmp_path):
+def test_export_settlement(budget, people, tmp_path, monkeypatch):
+    # manage.py closes the database connections when a command ends, which PostgreSQL
+    # cannot reopen inside the test's transaction: here they stay open.
+    from django.db import connections
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     slug = budget.symposium.slug
     code, out, err = manage(
         "export_settlement", str(budget.symposium.pk), "-o", str(tmp_path / "a.docx")
