@@ -41,6 +41,9 @@ DEFAULTS = {
     "SYMPOSIUM_PAGE_CACHE_STALE_WHILE_REVALIDATE": 600,
     "SYMPOSIUM_PAGE_CACHE_S_MAXAGE": None,
     "SYMPOSIUM_PAGE_CACHE_EXTRA_PAGE_TYPES": (),
+    # Seconds parts of public pages (metadata, body, menus) stay rendered in Django's
+    # fragment cache under the public version (fragments.py); 0 turns it off.
+    "SYMPOSIUM_FRAGMENT_CACHE_SECONDS": 3600,
     # The units' desks: uploads a link may send per hour, and unknown links an address may
     # try per hour before it is told to wait.
     "SYMPOSIUM_DESK_UPLOADS_PER_HOUR": 30,

@@ -4,7 +4,8 @@ The plan page lists the papers, the invited units and the programme: many querie
 page that changes only when something is published. `PageCacheMiddleware` keeps the
 rendered page in Django's cache, keyed by a version number that every publish,
 unpublish, move or delete of a page, every change of a view restriction, and every save
-of a unit or an invitation moves on.
+of a unit, an invitation, an image or a document moves on (the same signals move the
+public version of `fragments` on).
 
 It sits early in MIDDLEWARE (after WhiteNoise, before sessions, auth and locale): a
 stored page is answered from the cache before the expensive middleware runs. Only a
@@ -39,7 +40,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
-from . import conf
+from . import conf, fragments
 
 VERSION_KEY = "symposium_pages:page-cache:version"
 HIT_HEADER = "X-Page-Cache"
@@ -101,13 +102,14 @@ def _bump():
 
 
 def invalidate(**kwargs):
-    """Every cached page is out of date (connected to the publishing signals).
+    """Every cached page and fragment is out of date (connected to the publishing signals).
 
     Moved on at once and again when the transaction commits: a reader rendering between
     the two saw the old rows and stored them under the version the commit leaves behind.
     """
     _bump()
     transaction.on_commit(_bump)
+    fragments.bump()
 
 
 def _key(request, version):
@@ -246,6 +248,8 @@ def _mark(request, response):
 def connect_signals():
     """Called from the app's ready(): whatever publishes (admin, command, scheduler) empties it."""
     from django.db.models.signals import post_delete, post_save
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -255,7 +259,14 @@ def connect_signals():
     page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
-    for model in (Unit, Invitation, Site, PageViewRestriction):
+    for model in (
+        Unit,
+        Invitation,
+        Site,
+        PageViewRestriction,
+        get_image_model(),
+        get_document_model(),
+    ):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}.save.{model.__name__}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}.delete.{model.__name__}")
 

@@ -1,6 +1,7 @@
 """The home page of the news site."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -47,8 +48,11 @@ class HomePage(FoldedSearchMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         # Articles, symposia, papers and coverage alike: every news page of the site.
-        context["latest_articles"] = news_pages().descendant_of(self)[:6]
-        context["symposia"] = (
-            public(SymposiumPage.objects.live()).descendant_of(self).order_by("-issued_on")[:3]
+        # Read only when the template's cached fragment is missing (fragments.py).
+        context["latest_articles"] = SimpleLazyObject(lambda: news_pages().descendant_of(self)[:6])
+        context["symposia"] = SimpleLazyObject(
+            lambda: (
+                public(SymposiumPage.objects.live()).descendant_of(self).order_by("-issued_on")[:3]
+            )
         )
         return context

@@ -9,6 +9,7 @@ from .news import NewsPageMixin, news_page_models, news_pages  # noqa: F401
 from .page_counts import ExactPageCount  # noqa: F401
 from .papers import PaperPage, PaperSubmission  # noqa: F401
 from .printing import BookletExport  # noqa: F401
+from .public_version import PublicVersion  # noqa: F401
 from .roles import EditorialRole  # noqa: F401
 from .symposium import (  # noqa: F401
     LegalBasis,

@@ -1,6 +1,7 @@
 """Coverage (bài đưa tin): the newsroom's articles about a symposium, filed under its plan."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
@@ -46,10 +47,14 @@ class CoveragePage(ReleaseRuleMixin, NewsPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        symposium = self.get_symposium()
-        context["symposium"] = symposium
-        context["coverage"] = symposium.coverage().exclude(pk=self.pk)[:4] if symposium else []
+        # Read only when the template's cached fragment is missing (fragments.py).
+        context["symposium"] = SimpleLazyObject(self.get_symposium)
+        context["coverage"] = SimpleLazyObject(self._coverage)
         return context
+
+    def _coverage(self):
+        symposium = self.get_symposium()
+        return symposium.coverage().exclude(pk=self.pk)[:4] if symposium else []
 
     def get_structured_data(self, request=None):
         """A news article about the symposium (schema.org `about` names the event)."""

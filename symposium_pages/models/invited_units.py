@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.db.models import Prefetch, Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -103,7 +104,7 @@ class InvitedUnitsPage(ReleaseRuleMixin, FoldedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["symposium"] = self.get_symposium()
+        context["symposium"] = SimpleLazyObject(self.get_symposium)
         # Called by the template only when its cached fragment is missing.
         context["groups"] = self.grouped_invitations
         return context

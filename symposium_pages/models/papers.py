@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -153,10 +154,14 @@ class PaperPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        symposium = self.get_symposium()
-        context["symposium"] = symposium
-        context["coverage"] = symposium.coverage()[:4] if symposium else []
+        # Read only when the template's cached fragment is missing (fragments.py).
+        context["symposium"] = SimpleLazyObject(self.get_symposium)
+        context["coverage"] = SimpleLazyObject(self._coverage)
         return context
+
+    def _coverage(self):
+        symposium = self.get_symposium()
+        return symposium.coverage()[:4] if symposium else []
 
     def get_news_label(self):
         return self.get_kind_display()

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_lazy as wagtail_gettext  # not extracted: Wagtail's
 from django.utils.translation import pgettext_lazy
@@ -314,12 +315,13 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         context["deadline_passed"] = self.deadline_passed(today)
-        context["papers"] = self.published_papers()
+        # Read only when the template's cached fragment is missing (fragments.py).
+        context["papers"] = SimpleLazyObject(self.published_papers)
         context["days_left"] = (
             (self.submission_deadline - today).days if self.submission_deadline else None
         )
         context["symposium"] = self
-        context["coverage"] = self.coverage()[:12]
+        context["coverage"] = SimpleLazyObject(lambda: self.coverage()[:12])
         return context
 
     # -- what readers see ------------------------------------------------

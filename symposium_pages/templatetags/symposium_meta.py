@@ -11,18 +11,21 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils.html import _json_script_escapes, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Site
 
-from .. import languages
+from .. import fragments, languages
 from ..models.news import SHARE_IMAGE, NewsPageMixin
 from ..picture_storage import fresh_rendition
 
 register = template.Library()
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+PAGE_META_TEMPLATE = "symposium_pages/includes/page_meta.html"
+SWITCHER_TEMPLATE = "symposium_pages/includes/language_switcher.html"
 PAGE_META_DONE = "symposium_pages.page_meta"
 
 
@@ -51,18 +54,29 @@ def symposium_of(page):
     return get_symposium() if get_symposium else None
 
 
-@register.inclusion_tag("symposium_pages/includes/page_meta.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_meta(context, page=None):
     """Once per response: the add-on's base template calls it in both `meta` and `extra_css`,
     so a host base template with either block (a stock `wagtail start` one has no `meta`)
-    gets the metadata, and one with both gets it once."""
+    gets the metadata, and one with both gets it once. Kept rendered until something
+    public changes (it reads the page's translations, picture, site and symposium)."""
     request = context.get("request")
     page = page or context.get("page")
     if page is None or not hasattr(page, "get_full_url"):
-        return {}
+        return ""
     if context.render_context.get(PAGE_META_DONE):
-        return {}
+        return ""
     context.render_context[PAGE_META_DONE] = True
+    return fragments.cached(
+        request,
+        "page-meta",
+        lambda: render_to_string(PAGE_META_TEMPLATE, meta_data(page, request)),
+        page.pk,
+    )
+
+
+def meta_data(page, request):
+    """What the <head> says about `page`: the context of includes/page_meta.html."""
     image = page.get_share_image() if hasattr(page, "get_share_image") else None
     rendition = fresh_rendition(image, SHARE_IMAGE) if image is not None else None
     symposium = symposium_of(page)
@@ -133,15 +147,24 @@ def page_label(page):
     return label or page._meta.verbose_name.capitalize()
 
 
-@register.inclusion_tag("symposium_pages/includes/language_switcher.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def language_switcher(context, page=None):
     """Links to this page in the other content languages (see `languages.switcher_links`).
 
     Works on any view: a Wagtail page links to its translations, any other view to
-    its own URL under the other language's prefix.
+    its own URL under the other language's prefix. Kept rendered until something public
+    changes.
     """
     request = context.get("request")
     page = page or context.get("page")
     if page is not None and not hasattr(page, "get_translations"):
         page = None
-    return {"links": languages.switcher_links(request, page)}
+    return fragments.cached(
+        request,
+        "language-switcher",
+        lambda: render_to_string(
+            SWITCHER_TEMPLATE, {"links": languages.switcher_links(request, page)}
+        ),
+        page.pk if page is not None else None,
+        request.get_full_path() if request is not None else "",
+    )

@@ -1,0 +1,106 @@
+"""Parts of public pages kept rendered until something public changes.
+
+A page's `<head>` metadata, its language switcher, its body, the host's menu: each
+reads a dozen rows that change only when an editor publishes. They are cached under
+a key holding the public version (`PublicVersion`, one row read once per request),
+the language, the day (plans count the days left), the host, the path and the page; anything
+that could change what readers see moves the version on in the same transaction
+(`bump`, connected to the same signals as the page cache), so a fragment is never
+older than the last commit a request could see, in any worker or server.
+
+Unlike the page cache this runs after Wagtail has routed the request and checked its
+view restrictions, for every reader, so it needs no shared cache: the default one
+(local memory per process on one machine) is enough, Redis serves too.
+
+Never for previews, signed-in users or requests other than GET and HEAD: they are
+rendered whole. `SYMPOSIUM_FRAGMENT_CACHE_SECONDS = 0` turns it off.
+"""
+
+from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.utils import make_template_fragment_key
+from django.db.models import F
+from django.utils import timezone, translation
+
+from . import conf
+
+VERSION_ATTRIBUTE = "_symposium_public_version"
+
+
+def _cache():
+    # Where Django's {% cache %} tag (and Wagtail's) keeps fragments.
+    try:
+        return caches["template_fragments"]
+    except InvalidCacheBackendError:
+        return caches["default"]
+
+
+def bump(**kwargs):
+    """Something readers may see changed: every cached fragment is out of date."""
+    from .models import PublicVersion
+
+    changed = PublicVersion.objects.filter(pk=1).update(
+        version=F("version") + 1, changed_at=timezone.now()
+    )
+    if not changed:
+        PublicVersion.objects.get_or_create(
+            pk=1, defaults={"version": 1, "changed_at": timezone.now()}
+        )
+
+
+def current(request):
+    """The public version, read once per request."""
+    version = getattr(request, VERSION_ATTRIBUTE, None)
+    if version is None:
+        from .models import PublicVersion
+
+        version = PublicVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+        version = version or 0
+        setattr(request, VERSION_ATTRIBUTE, version)
+    return version
+
+
+def usable(request):
+    """Whether this request may be answered with cached fragments (and fill them)."""
+    if request is None or not conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"):
+        return False
+    if getattr(request, "is_preview", False) or getattr(request, "is_dummy", False):
+        return False
+    if request.method not in {"GET", "HEAD"}:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return False
+    return True
+
+
+def key(request, name, *vary_on):
+    return make_template_fragment_key(
+        f"symposium_pages:{name}",
+        [
+            current(request),
+            translation.get_language(),
+            timezone.localdate().isoformat(),
+            request.get_host(),
+            request.path,
+            *vary_on,
+        ],
+    )
+
+
+def cached(request, name, render, *vary_on):
+    """`render()`'s text, from the cache when this request may use it.
+
+    `vary_on` names what else the fragment depends on (a page's id, a query string); the
+    version, the language, the day, the host and the path are always part of the key.
+    """
+    if not usable(request):
+        return render()
+    fragment_key = key(request, name, *vary_on)
+    cache = _cache()
+    text = cache.get(fragment_key)
+    if text is None:
+        text = render()
+        cache.set(fragment_key, text, conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"))
+    return text
