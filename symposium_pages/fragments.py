@@ -20,11 +20,14 @@ from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models import F
+from django.http import HttpResponse
 from django.utils import timezone, translation
 
 from . import conf
 
 VERSION_ATTRIBUTE = "_symposium_public_version"
+# Set per answer by the middleware below the view, never replayed.
+UNKEPT_HEADERS = {"set-cookie", "vary", "x-frame-options", "content-length"}
 
 
 def _cache():
@@ -104,3 +107,30 @@ def cached(request, name, render, *vary_on):
         text = render()
         cache.set(fragment_key, text, conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"))
     return text
+
+
+def cached_response(request, name, respond, *vary_on):
+    """`respond()`'s response (a feed, a calendar), kept whole like a fragment.
+
+    Only a complete 200 that sets no cookie is kept; the rest is answered as it comes.
+    """
+    if not usable(request):
+        return respond()
+    fragment_key = key(request, name, *vary_on)
+    cache = _cache()
+    kept = cache.get(fragment_key)
+    if kept is not None:
+        content, headers = kept
+        response = HttpResponse(content)
+        for header, value in headers:
+            response[header] = value
+        return response
+    response = respond()
+    if response.status_code == 200 and not response.streaming and not response.cookies:
+        headers = [(k, v) for k, v in response.items() if k.lower() not in UNKEPT_HEADERS]
+        cache.set(
+            fragment_key,
+            (response.content, headers),
+            conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"),
+        )
+    return response

@@ -8,9 +8,10 @@ from wagtail.models import Page
 
 from symposium_pages.models.search_text import FoldedSearchMixin
 from symposium_pages.public import public
+from symposium_pages.routing import SpecificChildRouting
 
 
-class HomePage(FoldedSearchMixin, Page):
+class HomePage(SpecificChildRouting, FoldedSearchMixin, Page):
     """Front page: the latest news and the symposia in progress."""
 
     intro = models.TextField(_("introduction"), blank=True)

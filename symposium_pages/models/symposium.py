@@ -26,15 +26,16 @@ from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .. import conf
+from .. import conf, fragments
 from ..budget_panels import PlanBudgetPanel
+from ..routing import SpecificChildRouting
 from ..validators import validate_plan_number
 from .desk_followup import validate_reminder_days
 from .news import NewsPageMixin
 from .release import ReleaseRuleMixin
 
 
-class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
+class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, SpecificChildRouting, NewsPageMixin, Page):
     """One symposium as its plan describes it: the facts, the tasks, the programme.
 
     A news page of the host site too (`NewsPageMixin`), with its own RSS feed of
@@ -371,13 +372,17 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, NewsPageMixin, Page):
     def feed(self, request):
         from ..feeds import SymposiumFeed
 
-        return SymposiumFeed()(request, symposium=self)
+        return fragments.cached_response(
+            request, "symposium-feed", lambda: SymposiumFeed()(request, symposium=self), self.pk
+        )
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
         from ..views.public import calendar_response
 
-        return calendar_response(request, self)
+        return fragments.cached_response(
+            request, "symposium-calendar", lambda: calendar_response(request, self), self.pk
+        )
 
     def get_cached_paths(self):
         return ["/", self.reverse_subpage("feed"), self.reverse_subpage("calendar")]
