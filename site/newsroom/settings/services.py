@@ -49,6 +49,9 @@ def cache_settings(env, page_cache_dir=None):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsroom",
             "TIMEOUT": timeout,
+            # It holds the parts of public pages (symposium_pages.fragments): a few per page
+            # and language, a few KB each; Django's 300 would cull a busy site's every minute.
+            "OPTIONS": {"MAX_ENTRIES": int(_get(env, "FRAGMENT_CACHE_MAX_ENTRIES", "3000"))},
         },
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
