@@ -78,7 +78,7 @@ def usable(request):
     return True
 
 
-def key(request, name, *vary_on):
+def key(request, name, *vary_on, by_path=True):
     return make_template_fragment_key(
         f"symposium_pages:{name}",
         [
@@ -86,7 +86,7 @@ def key(request, name, *vary_on):
             translation.get_language(),
             timezone.localdate().isoformat(),
             request.get_host(),
-            request.path,
+            request.path if by_path else "",
             *vary_on,
         ],
     )
@@ -107,6 +107,44 @@ def cached(request, name, render, *vary_on):
         text = render()
         cache.set(fragment_key, text, conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"))
     return text
+
+
+def kept(request, name, load, *vary_on, by_path=True):
+    """`load()`'s object (a page), kept like a fragment; each reader gets a fresh copy
+    (the cache stores it pickled). None is not kept."""
+    if not usable(request):
+        return load()
+    fragment_key = key(request, name, *vary_on, by_path=by_path)
+    cache = _cache()
+    found = cache.get(fragment_key)
+    if found is None:
+        found = load()
+        if found is not None:
+            cache.set(fragment_key, found, conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"))
+    return found
+
+
+def keep_site(request):
+    """Sets Wagtail's `Site.find_for_request` answer from the cache (one query fewer: the
+    site is looked up by host and port on every request). Sites are the same for every
+    reader and their saves move the version on."""
+    if not conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS") or hasattr(request, "_wagtail_site"):
+        return
+    from wagtail.models import Site
+
+    try:
+        host, port = request._get_raw_host(), request.get_port()
+    except Exception:  # noqa: BLE001 - a malformed Host header: Django answers it later
+        return
+    site_key = make_template_fragment_key("symposium_pages:site", [current(request), host, port])
+    cache = _cache()
+    site = cache.get(site_key)
+    if site is None:
+        site = Site._find_for_request(request)
+        if site is None:
+            return
+        cache.set(site_key, site, conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"))
+    request._wagtail_site = site
 
 
 def cached_response(request, name, respond, *vary_on):

@@ -166,6 +166,7 @@ class PageCacheMiddleware:
             if cached is not None:
                 return self._from_cache(request, cached)
         request._symposium_page_cache_key = key
+        fragments.keep_site(request)
         response = self.get_response(request)
         if _is_preview(request):
             response["Cache-Control"] = PRIVATE

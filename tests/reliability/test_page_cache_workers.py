@@ -79,3 +79,43 @@ def test_two_workers_share_the_page_cache_and_a_publish_empties_it_for_both(demo
             response = editor.request("GET", path)
             assert response.status_code == 200 and "X-Page-Cache" not in response.headers
             assert response.headers["Cache-Control"] == "private, no-store"
+
+
+def until_each_worker_answered(url, log, path, check, times, limit=80):
+    """New connections until each of the two workers has answered `times` times."""
+    start = len(served(log, path))
+    for _ in range(limit):
+        response = requests.get(url, headers={"Connection": "close"}, timeout=60)
+        check(response)
+        pids = [pid for pid, _status, _hit in served(log, path)[start:]]
+        if len(set(pids)) == 2 and all(pids.count(pid) >= times for pid in set(pids)):
+            return
+    raise AssertionError(f"the two workers did not both answer: {served(log, path)}")
+
+
+def test_with_the_page_cache_off_a_publish_renews_every_workers_fragments(demo_copy):
+    """Each worker keeps the plan's parts in its own memory (the demo's default cache);
+    the public version they are kept under is read from the database, so a publish by
+    another process is on the next page either worker renders."""
+    demo_copy.extra_env["SYMPOSIUM_PAGE_CACHE_SECONDS"] = "0"
+    facts = site_facts(demo_copy)
+    log = demo_copy.workdir / "access.log"
+    args = ["--access-logfile", str(log), "--access-logformat", LOG_FORMAT]
+    with Gunicorn(demo_copy, workers=2, threads=1, extra_args=args) as server:
+        path = facts["plan_url"]
+        plan = f"{server.url}{path}"
+        first = requests.get(plan, timeout=60)
+        assert first.status_code == 200 and "X-Page-Cache" not in first.headers
+
+        def unchanged(response):
+            assert response.status_code == 200 and response.text == first.text
+            assert "X-Page-Cache" not in response.headers  # rendered, with kept parts
+
+        until_each_worker_answered(plan, log, path, unchanged, times=2)
+        paper_url = demo_copy.run_json(PUBLISH)
+
+        def fresh(response):
+            assert response.status_code == 200
+            assert "Tham luận công bố từ máy khác" in response.text and paper_url in response.text
+
+        until_each_worker_answered(plan, log, path, fresh, times=2)
