@@ -2,8 +2,8 @@
 
 Every function runs a fixed number of queries, whatever the number of papers,
 units or articles. `touch_symposia` stamps a plan when anything readers see
-under it changes; the stamp is part of the plan's `cache_key`, so the fragments
-the templates cache (the list of papers, the units) are rebuilt after a publish.
+under it changes: the stamp is the sitemap's lastmod, part of the plan's
+`cache_key`, and a CDN purge of the plan, its feed and units page.
 """
 
 from django.db.models import IntegerField, Q
@@ -82,7 +82,7 @@ def programme_neighbours(paper):
     return found.get(previous), found.get(following)
 
 
-# -- keeping cached fragments fresh ---------------------------------------
+# -- telling sitemaps and CDNs what changed --------------------------------
 
 
 def symposia_showing(page, inclusive=False):
@@ -113,7 +113,7 @@ def symposia_linked_from(page):
 
 
 def touch_symposia(ids):
-    """Marks the plans whose published lists changed; their cached fragments are rebuilt."""
+    """Marks the plans whose published lists changed (sitemap lastmod, cache_key, CDN)."""
     from .models import SymposiumPage
 
     ids = [pk for pk in ids if pk]

@@ -398,8 +398,10 @@ class SymposiumPage(ReleaseRuleMixin, RoutablePageMixin, SpecificChildRouting, N
         return urls
 
     def get_cache_key_components(self):
-        # Lists of papers and units cached in the templates change when anything
-        # under the plan is published or withdrawn (see `reading.touch_symposia`).
+        # What readers see of the plan (its papers, units, related news) changes when
+        # anything under it is published or withdrawn (see `reading.touch_symposia`): a
+        # host's fragments keyed on the plan's cache_key follow it. The add-on's own
+        # templates key theirs on the public version (fragments.py).
         return [*super().get_cache_key_components(), self.public_changed_at]
 
     def with_content_json(self, content):
