@@ -50,14 +50,18 @@ from django.test.utils import override_settings
 override_settings(SYMPOSIUM_PAGE_CACHE_SECONDS=0).enable()  # the queries of a real render
 from django.db import connection
 from django.test import Client
+from symposium_pages import fragments
 client = Client()
 counts = {}
 for url in URLS_JSON:
     client.get(url, HTTP_HOST="127.0.0.1")
-    made = []
+    made, cold = [], []
     with connection.execute_wrapper(lambda execute, *args: made.append(1) or execute(*args)):
         response = client.get(url, HTTP_HOST="127.0.0.1")
-    counts[url] = [response.status_code, len(made)]
+    fragments._cache().clear()  # as right after a publish: nothing kept
+    with connection.execute_wrapper(lambda execute, *args: cold.append(1) or execute(*args)):
+        client.get(url, HTTP_HOST="127.0.0.1")
+    counts[url] = [response.status_code, len(made), len(cold)]
 print(json.dumps(counts))
 """
 
@@ -337,6 +341,18 @@ def side_by_side(workdir, args, wrk):
             targets = [(STOCK, "stock", "/"), (STATIC, "ours", static_path(ours))]
             targets += [(name, "ours", path) for name, path in pages]
             rendered = measure(servers, targets, wrk, args.seconds, args.connections, args.rounds)
+        bare = {}
+        if not args.quick:
+            # Nothing kept at all, as the first render after a publish in each worker.
+            site.extra_env["SYMPOSIUM_FRAGMENT_CACHE_SECONDS"] = "0"
+            with Gunicorn(stock) as stock_server, Gunicorn(site) as ours:
+                servers = {"stock": stock_server, "ours": ours}
+                bare_targets = [(STOCK, "stock", "/")]
+                bare_targets += [(name, "ours", path) for name, path in pages]
+                bare = measure(
+                    servers, bare_targets, wrk, args.seconds, args.connections, args.rounds
+                )
+            del site.extra_env["SYMPOSIUM_FRAGMENT_CACHE_SECONDS"]
         del site.extra_env["SYMPOSIUM_PAGE_CACHE_SECONDS"]
         cached = {}
         if not args.quick:
@@ -351,40 +367,48 @@ def side_by_side(workdir, args, wrk):
         site.drop()
         migrated.drop()
         stock.drop()
-    return database, pages, queries, rendered, cached
+    return database, pages, queries, rendered, cached, bare
 
 
-def print_side_by_side(database, pages, queries, rendered, cached, args, tool):
+def print_side_by_side(database, pages, queries, rendered, cached, bare, args, tool):
     stock, static = rendered[STOCK]["rate"], rendered[STATIC]["rate"]
     print()
     print(
         f"{database}: gunicorn 2 workers × 4 threads for both sites, production settings "
         f"(DEBUG off, whitenoise), {tool} with {args.connections} connections, "
         f"{args.seconds:g} s per URL in {args.rounds} runs taken in turn (median kept); "
-        f"rendered = SYMPOSIUM_PAGE_CACHE_SECONDS=0, cached = the default settings"
+        f"rendered = SYMPOSIUM_PAGE_CACHE_SECONDS=0 (parts kept per public version), "
+        f"bare = nothing kept either (SYMPOSIUM_FRAGMENT_CACHE_SECONDS=0, its own stock "
+        f"runs), cached = the default settings"
     )
     print(
         f"{'page':<20} {'rendered/s':>10} {'× stock':>8} {'× static':>9} {'p50 ms':>7} "
-        f"{'CPU ms†':>8} {'queries*':>8} {'cached/s':>9} {'non-2xx':>8}"
+        f"{'CPU ms†':>8} {'queries*':>8} {'bare/s':>7} {'× stock':>8} {'CPU ms†':>8} "
+        f"{'cached/s':>9} {'non-2xx':>8}"
     )
+    bare_stock = bare[STOCK]["rate"] if bare else None
     names = [STOCK, STATIC] + [name for name, _path in pages]
     paths = dict(pages)
     for name in names:
         m = rendered[name]
-        count = queries.get(paths[name], [None, None])[1] if name in paths else None
+        count = queries.get(paths[name]) if name in paths else None
         extra = cached.get(name)
-        bad = m["bad"] + m["errors"] + (extra["bad"] + extra["errors"] if extra else 0)
+        nothing_kept = bare.get(name) if name != STOCK else None
+        bad = sum(run["bad"] + run["errors"] for run in (m, extra, nothing_kept) if run is not None)
         cells = [
             f"{m['rate']:.0f}",
             f"{m['rate'] / stock:.2f}",
             f"{m['rate'] / static:.3f}",
             "" if m["p50_ms"] is None else f"{m['p50_ms']:.1f}",
             "" if m["cpu_ms"] is None else f"{m['cpu_ms']:.1f}",
-            "" if count is None else str(count),
+            "" if count is None else f"{count[1]}/{count[2]}",
+            f"{nothing_kept['rate']:.0f}" if nothing_kept else "",
+            f"{nothing_kept['rate'] / bare_stock:.2f}" if nothing_kept else "",
+            f"{nothing_kept['cpu_ms']:.1f}" if nothing_kept and nothing_kept["cpu_ms"] else "",
             f"{extra['rate']:.0f}" if extra else "",
             str(bad),
         ]
-        widths = (10, 8, 9, 7, 8, 8, 9, 8)
+        widths = (10, 8, 9, 7, 8, 8, 7, 8, 8, 9, 8)
         print(f"{name:<20} " + " ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)))
     slowest = min((rendered[name]["rate"], name) for name, _path in pages)
     verdict = "meets" if slowest[0] >= 0.5 * stock else "MISSES"
@@ -407,7 +431,7 @@ def print_side_by_side(database, pages, queries, rendered, cached, args, tool):
         print(f"cached plan / static file: {cached['plan']['rate'] / static:.2f} (goal ≥ 0.4)")
     print("† CPU time gunicorn's workers spent per request (median run): what the page costs,")
     print("  whatever else the machine is doing; the rate also depends on what it leaves free")
-    print("* database queries of one uncached render (the page cache bypassed)")
+    print("* database queries of one render with the page cache off: parts kept / nothing kept")
 
 
 def main():
