@@ -6,8 +6,11 @@
   PostgreSQL server of DATABASE_URL: `make bench` runs both). Each public page (home,
   plan, units page, paper, English plan, search, the plan's feed and .ics) in requests/s
   and as a ratio to the stock page and to the static CSS file, with the queries one
-  uncached render makes; rounds taken in turn (stock, static, home, …, stock, …), the
-  median of 3 kept. *Rendered*: SYMPOSIUM_PAGE_CACHE_SECONDS=0 (every request renders);
+  render makes; rounds taken in turn (stock, static, home, …, stock, …), the median of 3
+  kept. *Rendered*: SYMPOSIUM_PAGE_CACHE_SECONDS=0, every request goes through Django's
+  middleware and Wagtail's routing and renders, with the parts kept per public version
+  (symposium_pages/fragments.py); *bare*: nothing kept either
+  (SYMPOSIUM_FRAGMENT_CACHE_SECONDS=0), as each worker's first render after a publish;
   *cached*: the site's default settings, where the page cache serves what it can;
 - the intake's check per page (by layout estimate; with LibreOffice too when present);
 - the booklet per paper (bench/bench_booklet.py), when that benchmark exists;
