@@ -48,6 +48,9 @@ CLEARED = {
     "BEHIND_PROXY",
     "WEB_CONCURRENCY",
     "LOG_LEVEL",
+    # Test settings turn the PostgreSQL pool off for pytest's own process; the site keeps
+    # the production default (the pool on), which the reliability tests exercise in CI.
+    "DB_POOL",
 }
 
 

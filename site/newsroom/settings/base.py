@@ -230,6 +230,8 @@ SYMPOSIUM_PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 SYMPOSIUM_PAGE_CACHE_STALE_WHILE_REVALIDATE = int(
     os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "600")
 )
+# Parts of public pages kept per public version in each worker's default cache (0: off).
+SYMPOSIUM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS", "3600"))
 # The host's own public pages are cached the same way (PAGE_CACHE_HOST_PAGES=0 leaves them out).
 SYMPOSIUM_PAGE_CACHE_EXTRA_PAGE_TYPES = (
     ["home.HomePage", "news.NewsIndexPage", "news.NewsArticlePage"]
