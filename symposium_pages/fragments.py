@@ -127,8 +127,13 @@ def kept(request, name, load, *vary_on, by_path=True):
 def keep_site(request):
     """Sets Wagtail's `Site.find_for_request` answer from the cache (one query fewer: the
     site is looked up by host and port on every request). Sites are the same for every
-    reader and their saves move the version on."""
-    if not conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS") or hasattr(request, "_wagtail_site"):
+    reader and their saves move the version on. Readers only (no session): the admin's
+    lists count their queries without a version read."""
+    if (
+        not conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS")
+        or hasattr(request, "_wagtail_site")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+    ):
         return
     from wagtail.models import Site
 
