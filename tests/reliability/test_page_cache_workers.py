@@ -18,6 +18,12 @@ LOG_FORMAT = "%(p)s %(s)s cache=%({x-page-cache}o)s %(U)s"
 LINE = re.compile(r"<(\d+)> (\d+) cache=(\S*) (\S+)")
 
 
+def logged_gunicorn(site, log):
+    """Two single-threaded workers whose access log names which one answered."""
+    args = ["--access-logfile", str(log), "--access-logformat", LOG_FORMAT]
+    return Gunicorn(site, workers=2, threads=1, extra_args=args)
+
+
 def served(log, path):
     """(pid, status, hit) of every request for `path` so far, in order."""
     found = []
@@ -41,11 +47,9 @@ def until_both_workers_answered(url, log, path, check, limit=80):
 
 
 def test_two_workers_share_the_page_cache_and_a_publish_empties_it_for_both(demo_copy):
-    facts = site_facts(demo_copy)
     log = demo_copy.workdir / "access.log"
-    args = ["--access-logfile", str(log), "--access-logformat", LOG_FORMAT]
-    with Gunicorn(demo_copy, workers=2, threads=1, extra_args=args) as server:
-        path = facts["plan_url"]
+    path = site_facts(demo_copy)["plan_url"]
+    with logged_gunicorn(demo_copy, log) as server:
         plan = f"{server.url}{path}"
         first = requests.get(plan, timeout=60)
         assert first.status_code == 200
@@ -98,11 +102,9 @@ def test_with_the_page_cache_off_a_publish_renews_every_workers_fragments(demo_c
     the public version they are kept under is read from the database, so a publish by
     another process is on the next page either worker renders."""
     demo_copy.extra_env["SYMPOSIUM_PAGE_CACHE_SECONDS"] = "0"
-    facts = site_facts(demo_copy)
     log = demo_copy.workdir / "access.log"
-    args = ["--access-logfile", str(log), "--access-logformat", LOG_FORMAT]
-    with Gunicorn(demo_copy, workers=2, threads=1, extra_args=args) as server:
-        path = facts["plan_url"]
+    path = site_facts(demo_copy)["plan_url"]
+    with logged_gunicorn(demo_copy, log) as server:
         plan = f"{server.url}{path}"
         first = requests.get(plan, timeout=60)
         assert first.status_code == 200 and "X-Page-Cache" not in first.headers

@@ -84,7 +84,8 @@ def test_csv_export(admin_client, demo):
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0] == HEADINGS
     judgement = rows[1].pop(10)  # the latest judgement: decision, items met, reviewer, day
-    assert re.fullmatch(r"Đề nghị chỉnh sửa: đạt \d/7, .+, \d\d/\d\d/\d{4}", judgement)
+    # Sent back the morning after it arrived, with two items of the seven not met.
+    assert re.fullmatch(r"Đề nghị chỉnh sửa: đạt 5/7, .+, 17/08/2022", judgement)
     assert rows[1] == [
         "Huyện ủy Đak Đoa",
         "Các huyện ủy, thị ủy, thành ủy",
@@ -98,8 +99,9 @@ def test_csv_export(admin_client, demo):
         "",
         "Đề nghị bổ sung số chi bộ thôn, làng và số đảng viên là người dân tộc thiểu số của "
         "huyện trong năm 2022; phần giải pháp cần nêu rõ cấp nào thực hiện và thời hạn hoàn "
-        "thành.",
-        "",
+        "thành.\nChưa đạt:\n– Khoa học (có căn cứ về lý luận và thực tiễn)\n"
+        "– Nhiệm vụ và giải pháp đề xuất",
+        "Khoa học (có căn cứ về lý luận và thực tiễn); Nhiệm vụ và giải pháp đề xuất",
         "Xây dựng chi bộ thôn, làng vững mạnh ở vùng đồng bào dân tộc thiểu số huyện Đak Đoa",
         "1",
         "2022-08-16 09:00:00",

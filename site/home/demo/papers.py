@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from symposium_pages import roles
 from symposium_pages.intake.check import check_paper
-from symposium_pages.models import Invitation, PaperPage, Unit
+from symposium_pages.models import Invitation, PaperPage, PaperVetting, Unit
 from symposium_pages.programme import add_to_programme
 from symposium_pages.receiving import receive_paper
 from symposium_pages.streamdata import body_stream_data
+from symposium_pages.vetting import criteria_for
 
 from .paper_files import write_paper
 from .paper_texts import CLOSING, KEYNOTE, PAPERS
@@ -42,10 +43,27 @@ REVIEWER_COMMENT = (
     "trong năm 2022; phần giải pháp cần nêu rõ cấp nào thực hiện và thời hạn hoàn thành."
 )
 
-# The workflow's steps after the editor submits: (group, action, comment).
+# What the unit reads on its desk (the internal comment above stays in the newsroom).
+UNIT_COMMENT = (
+    "Đề nghị đơn vị bổ sung số liệu năm 2022 về chi bộ thôn, làng và đảng viên là người dân "
+    "tộc thiểu số; phần nhiệm vụ, giải pháp ghi rõ cấp nào thực hiện và thời hạn hoàn thành, "
+    "rồi gửi lại bản đã sửa."
+)
+
+
+def _sent_back(task_state):
+    """Đak Đoa's judgement: the figures the scientific basis needs are missing, and the
+    solutions name neither who acts nor by when (the plan's second criterion and the
+    structure's last part, in its default order)."""
+    _symposium, criteria = criteria_for(task_state)
+    unmet = [item.label for item in criteria if item.sort_order in {1, 6}]
+    return {"unmet": unmet, "unit_comment": UNIT_COMMENT}
+
+
+# The workflow's steps after the editor submits: (group, action, comment[, judgement]).
 STEPS = {
     "vetting": [],
-    "changes": [(roles.REVIEWERS, "reject", REVIEWER_COMMENT)],
+    "changes": [(roles.REVIEWERS, "reject", REVIEWER_COMMENT, _sent_back)],
     "approval": [(roles.REVIEWERS, "approve", "")],
     "publish": RELEASE,
     "schedule": RELEASE,
@@ -80,6 +98,8 @@ def build_papers(symposium, people, log):
             paper.go_live_at = timezone.now() + datetime.timedelta(days=30)
         paper.save_revision(user=editor)
         _carry_out(paper, fate, people)
+        # Judged in 2022 like the rest of the story, the morning after it arrived.
+        PaperVetting.objects.filter(paper_id=paper.pk).update(judged_at=_at(day + 1))
         status = Invitation.Status(PaperPage.objects.get(pk=paper.pk).status).label
         log("+ " + _("paper (%(status)s): %(title)s") % {"status": status, "title": paper.title})
     for kind, text in ((PaperPage.Kind.KEYNOTE, KEYNOTE), (PaperPage.Kind.CLOSING, CLOSING)):

@@ -18,18 +18,20 @@ RELEASE = [(group, "approve", "") for _task, group in roles.TASKS]
 
 
 def carry_out(page, steps, submitter, person):
-    """Submits `page` and takes each step (group, action, comment) as `person(group)`
-    would in the admin: Wagtail's own workflow, task by task."""
+    """Submits `page` and takes each step (group, action, comment[, judgement]) as
+    `person(group)` would in the admin: Wagtail's own workflow, task by task."""
     state = page.get_workflow().start(page, submitter)
-    for group, action, comment in steps:
+    for group, action, comment, *judged in steps:
         state.refresh_from_db()
         task_state = state.current_task_state
-        # The vetting step judges by the plan's criteria: all met in the demo's history.
+        # The vetting step judges by the plan's criteria: all met, unless the step says
+        # which are not (a callable given the task state, returning judgement_data's words).
+        extra = judged[0](task_state) if judged else {}
         task_state.task.specific.on_action(
             task_state.specific,
             person(group),
             action,
-            **judgement_data(task_state, comment=comment),
+            **judgement_data(task_state, comment=comment, **extra),
         )
     return state
 
