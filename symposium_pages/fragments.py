@@ -63,19 +63,26 @@ def current(request):
     return version
 
 
+def is_preview(request):
+    # Wagtail's previews (make_preview_request) go through the middleware as a dummy
+    # request for the page's own URL, flagged is_preview only once they reach the view.
+    return bool(getattr(request, "is_preview", False) or getattr(request, "is_dummy", False))
+
+
+def signed_in(request):
+    # No session cookie means no user: request.user is left alone, so the session is not
+    # read and the response does not vary on the cookie because of us.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)
+
+
 def usable(request):
     """Whether this request may be answered with cached fragments (and fill them)."""
     if request is None or not conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"):
         return False
-    if getattr(request, "is_preview", False) or getattr(request, "is_dummy", False):
-        return False
-    if request.method not in {"GET", "HEAD"}:
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            return False
-    return True
+    return request.method in {"GET", "HEAD"} and not is_preview(request) and not signed_in(request)
 
 
 def key(request, name, *vary_on, by_path=True):
@@ -92,26 +99,14 @@ def key(request, name, *vary_on, by_path=True):
     )
 
 
-def cached(request, name, render, *vary_on):
-    """`render()`'s text, from the cache when this request may use it.
+def cached(request, name, load, *vary_on, by_path=True):
+    """`load()`'s result (a fragment's text, a page), from the cache when this request may
+    use it; each reader gets a fresh copy (the cache stores it pickled). None is not kept.
 
-    `vary_on` names what else the fragment depends on (a page's id, a query string); the
-    version, the language, the day, the host and the path are always part of the key.
+    `vary_on` names what else it depends on (a page's id, a query string); the version,
+    the language, the day, the host and (unless `by_path` is false) the path are always
+    part of the key.
     """
-    if not usable(request):
-        return render()
-    fragment_key = key(request, name, *vary_on)
-    cache = _cache()
-    text = cache.get(fragment_key)
-    if text is None:
-        text = render()
-        cache.set(fragment_key, text, conf.get("SYMPOSIUM_FRAGMENT_CACHE_SECONDS"))
-    return text
-
-
-def kept(request, name, load, *vary_on, by_path=True):
-    """`load()`'s object (a page), kept like a fragment; each reader gets a fresh copy
-    (the cache stores it pickled). None is not kept."""
     if not usable(request):
         return load()
     fragment_key = key(request, name, *vary_on, by_path=by_path)

@@ -131,7 +131,7 @@ def _may_use_cache(request):
     message waiting to be shown, and no query string."""
     cookies = request.COOKIES
     return (
-        not _is_preview(request)
+        not fragments.is_preview(request)
         and request.method in {"GET", "HEAD"}
         and not request.META.get("QUERY_STRING")  # query strings would let anyone fill it
         and settings.SESSION_COOKIE_NAME not in cookies
@@ -168,7 +168,7 @@ class PageCacheMiddleware:
         request._symposium_page_cache_key = key
         fragments.keep_site(request)
         response = self.get_response(request)
-        if _is_preview(request):
+        if fragments.is_preview(request):
             response["Cache-Control"] = PRIVATE
             return response
         if not getattr(request, "_symposium_page_cache_public", False):
@@ -196,24 +196,9 @@ class PageCacheMiddleware:
         return response
 
 
-def _is_preview(request):
-    # Wagtail's previews (make_preview_request) go through the middleware as a dummy
-    # request for the page's own URL, flagged is_preview only once they reach the view.
-    return bool(getattr(request, "is_preview", False) or getattr(request, "is_dummy", False))
-
-
-def _signed_in(request):
-    # No session cookie means no user: request.user is left alone, so the session is not
-    # read and the response does not vary on the cookie because of us.
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return False
-    user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated)
-
-
 def _mark(request, response):
     """After a page is rendered: its headers, and whether the middleware may store it."""
-    if _is_preview(request):
+    if fragments.is_preview(request):
         response["Cache-Control"] = PRIVATE
         return
     match = request.resolver_match
@@ -222,7 +207,7 @@ def _mark(request, response):
     page = (getattr(response, "context_data", None) or {}).get("page")
     if not isinstance(page, page_types()):
         return
-    if _signed_in(request):
+    if fragments.signed_in(request):
         response["Cache-Control"] = PRIVATE
         return
     if (

@@ -22,7 +22,7 @@ def child_for(request, parent, slug):
         child = parent.get_children().filter(slug=slug).first()
         return child.specific if child is not None else None
 
-    return fragments.kept(request, "route", load, parent.pk, slug, by_path=False)
+    return fragments.cached(request, "route", load, parent.pk, slug, by_path=False)
 
 
 class SpecificChildRouting:
